@@ -508,10 +508,9 @@ impl<'s> Lexer<'s> {
         match c {
             b'(' | b'[' | b'{' => {
                 if self.brackets.len() >= MAX_LEVEL {
-                    return Err(self.error_at_cursor(
-                        self.pos,
-                        "too many nested parentheses".to_string(),
-                    ));
+                    return Err(
+                        self.error_at_cursor(self.pos, "too many nested parentheses".to_string())
+                    );
                 }
                 self.brackets.push(OpenBracket {
                     ch: c as char,
@@ -652,12 +651,7 @@ impl<'s> Lexer<'s> {
             };
             if c == b'\n' || c == b'\r' {
                 if quote_size == 1 {
-                    return Err(self.unterminated(
-                        start,
-                        first_line,
-                        first_line_start,
-                        quote_size,
-                    ));
+                    return Err(self.unterminated(start, first_line, first_line_start, quote_size));
                 }
                 self.consume_newline();
                 end_quote_size = 0;
@@ -1042,7 +1036,10 @@ mod tests {
     fn simple_lines() {
         check("x = 1", "1: x = 1 NEWLINE ENDMARKER");
         check("a.b(c, d)\n", "1: a . b ( c , d ) NEWLINE ENDMARKER");
-        check("x **= 2 // 3 -> ... :=", "1: x **= 2 // 3 -> ... := NEWLINE ENDMARKER");
+        check(
+            "x **= 2 // 3 -> ... :=",
+            "1: x **= 2 // 3 -> ... := NEWLINE ENDMARKER",
+        );
         check("if x: pass", "1: if x : pass NEWLINE ENDMARKER");
         check("", "1: ENDMARKER");
     }
@@ -1070,7 +1067,10 @@ mod tests {
             "1: x = ( 1 ,\n2: 2 ) NEWLINE\n3: y = [\n4: ] NEWLINE ENDMARKER",
         );
         check("x = 1 + \\\n  2", "1: x = 1 +\n2: 2 NEWLINE ENDMARKER");
-        check("x = 1 # comment\n# only\n", "1: x = 1 NEWLINE\n2: ENDMARKER");
+        check(
+            "x = 1 # comment\n# only\n",
+            "1: x = 1 NEWLINE\n2: ENDMARKER",
+        );
     }
 
     #[test]
@@ -1080,7 +1080,10 @@ mod tests {
 y''' u"z""#,
             "1: s = 'a' \"b\" rb'c' F\"{x}\" '''x\ny'''\n2: u\"z\" NEWLINE ENDMARKER",
         );
-        check(r#"x = "a\"b" 'it\'s'"#, r#"1: x = "a\"b" 'it\'s' NEWLINE ENDMARKER"#);
+        check(
+            r#"x = "a\"b" 'it\'s'"#,
+            r#"1: x = "a\"b" 'it\'s' NEWLINE ENDMARKER"#,
+        );
         check("bar = br'x' + ur", "1: bar = br'x' + ur NEWLINE ENDMARKER");
     }
 
@@ -1101,15 +1104,42 @@ y''' u"z""#,
             "x = 0777",
             "1: x = ERRORTOKEN\nSyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers @ 1:5-1:6 eager",
         );
-        check("1__0", "1: ERRORTOKEN\nSyntaxError: invalid decimal literal @ 1:2-1:2 eager");
-        check("x = 1_", "1: x = ERRORTOKEN\nSyntaxError: invalid decimal literal @ 1:6-1:6 eager");
-        check("x = 1abc", "1: x = ERRORTOKEN\nSyntaxError: invalid decimal literal @ 1:5-1:5 eager");
-        check("x = 0b2", "1: x = ERRORTOKEN\nSyntaxError: invalid digit '2' in binary literal @ 1:7-1:7 eager");
-        check("x = 0o8", "1: x = ERRORTOKEN\nSyntaxError: invalid digit '8' in octal literal @ 1:7-1:7 eager");
-        check("x = 0x", "1: x = ERRORTOKEN\nSyntaxError: invalid hexadecimal literal @ 1:6-1:6 eager");
-        check("x = 1e+", "1: x = ERRORTOKEN\nSyntaxError: invalid decimal literal @ 1:7-1:7 eager");
-        check("x = 1e", "1: x = ERRORTOKEN\nSyntaxError: invalid decimal literal @ 1:5-1:5 eager");
-        check("x = 1jx", "1: x = ERRORTOKEN\nSyntaxError: invalid imaginary literal @ 1:6-1:6 eager");
+        check(
+            "1__0",
+            "1: ERRORTOKEN\nSyntaxError: invalid decimal literal @ 1:2-1:2 eager",
+        );
+        check(
+            "x = 1_",
+            "1: x = ERRORTOKEN\nSyntaxError: invalid decimal literal @ 1:6-1:6 eager",
+        );
+        check(
+            "x = 1abc",
+            "1: x = ERRORTOKEN\nSyntaxError: invalid decimal literal @ 1:5-1:5 eager",
+        );
+        check(
+            "x = 0b2",
+            "1: x = ERRORTOKEN\nSyntaxError: invalid digit '2' in binary literal @ 1:7-1:7 eager",
+        );
+        check(
+            "x = 0o8",
+            "1: x = ERRORTOKEN\nSyntaxError: invalid digit '8' in octal literal @ 1:7-1:7 eager",
+        );
+        check(
+            "x = 0x",
+            "1: x = ERRORTOKEN\nSyntaxError: invalid hexadecimal literal @ 1:6-1:6 eager",
+        );
+        check(
+            "x = 1e+",
+            "1: x = ERRORTOKEN\nSyntaxError: invalid decimal literal @ 1:7-1:7 eager",
+        );
+        check(
+            "x = 1e",
+            "1: x = ERRORTOKEN\nSyntaxError: invalid decimal literal @ 1:5-1:5 eager",
+        );
+        check(
+            "x = 1jx",
+            "1: x = ERRORTOKEN\nSyntaxError: invalid imaginary literal @ 1:6-1:6 eager",
+        );
     }
 
     #[test]
@@ -1130,7 +1160,10 @@ y''' u"z""#,
 
     #[test]
     fn bracket_errors() {
-        check("x = )", "1: x = ERRORTOKEN\nSyntaxError: unmatched ')' @ 1:5-1:5 eager");
+        check(
+            "x = )",
+            "1: x = ERRORTOKEN\nSyntaxError: unmatched ')' @ 1:5-1:5 eager",
+        );
         check(
             "x = (1, 2]",
             "1: x = ( 1 , 2 ERRORTOKEN\nSyntaxError: closing parenthesis ']' does not match opening parenthesis '(' @ 1:10-1:10 eager",
@@ -1170,7 +1203,10 @@ y''' u"z""#,
 
     #[test]
     fn characters() {
-        check("x = 5 € 3", "1: x = 5 ERRORTOKEN\nSyntaxError: invalid character '€' (U+20AC) @ 1:7-1:7 eager");
+        check(
+            "x = 5 € 3",
+            "1: x = 5 ERRORTOKEN\nSyntaxError: invalid character '€' (U+20AC) @ 1:7-1:7 eager",
+        );
         check("x = a $ b", "1: x = a OP b NEWLINE ENDMARKER");
         check("π = 3", "1: π = 3 NEWLINE ENDMARKER");
         check(
