@@ -563,11 +563,10 @@ fn constant_to(out: &mut String, c: &Constant) {
         Constant::BigInt(v) => {
             let _ = write!(out, "{v}");
         }
-        Constant::Float(v) => {
-            let _ = write!(out, "{v:?}");
-        }
+        Constant::Float(v) => out.push_str(&py_float_repr(*v)),
         Constant::Imaginary(v) => {
-            let _ = write!(out, "{v:?}j");
+            out.push_str(&py_float_repr(*v));
+            out.push('j');
         }
         Constant::Str(s) => {
             out.push('\'');
@@ -601,5 +600,68 @@ fn constant_to(out: &mut String, c: &Constant) {
             }
             out.push('\'');
         }
+    }
+}
+
+/// A float as Python's `repr` writes it: the shortest digits that read back the same value,
+/// in positional notation when the decimal point falls within 16 places (`1e+16`, `1e-05`,
+/// `0.0001`, `100.0`).
+pub fn py_float_repr(v: f64) -> String {
+    if v.is_nan() {
+        return "nan".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sci = format!("{:e}", v.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    let decpt = exp + 1;
+    if decpt <= -4 || decpt > 16 {
+        let (first, rest) = digits.split_at(1);
+        let dot = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
+        let esign = if exp < 0 { '-' } else { '+' };
+        return format!("{sign}{first}{dot}e{esign}{:02}", exp.abs());
+    }
+    let n = digits.len() as i32;
+    if decpt <= 0 {
+        format!("{sign}0.{}{digits}", "0".repeat((-decpt) as usize))
+    } else if decpt >= n {
+        format!("{sign}{digits}{}.0", "0".repeat((decpt - n) as usize))
+    } else {
+        let (int, frac) = digits.split_at(decpt as usize);
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(v: f64, expect: &str) {
+        assert_eq!(py_float_repr(v), expect, "repr of {v:e}");
+    }
+
+    #[test]
+    fn float_reprs() {
+        check(1.5, "1.5");
+        check(100.0, "100.0");
+        check(0.1, "0.1");
+        check(1e16, "1e+16");
+        check(1e15, "1000000000000000.0");
+        check(0.0001, "0.0001");
+        check(0.00001, "1e-05");
+        check(1.5e-7, "1.5e-07");
+        check(123456789012345680.0, "1.2345678901234568e+17");
+        check(0.0, "0.0");
+        check(-0.0, "-0.0");
+        check(f64::INFINITY, "inf");
+        check(2.5e300, "2.5e+300");
     }
 }

@@ -316,8 +316,9 @@ impl<'s> Parser<'s> {
             p.expect(T::LPar)?;
             let star = p.expect(T::Star)?;
             p.expression()?;
+            let a = p.span_from(star.span.start);
             p.expect(T::RPar)?;
-            Ok(p.span_from(star.span.start))
+            Ok(a)
         })? {
             return Err(self.raise_at("cannot use starred expression here", a));
         }

@@ -53,7 +53,15 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     let text = lexer::padded(source);
     let lexed = lexer::tokenize(&text);
     let mut parser = Parser::new(&text, lexed, Context::Module);
-    parser.run()
+    parser.run().map_err(|mut e| {
+        // Jupyter's completeness check (codeop) parses the text with a newline added: after
+        // a backslash that ends the last line, that newline makes an empty line, not more
+        // input.
+        if e.incomplete && e.msg == "unexpected EOF while parsing" && source.ends_with('\n') {
+            e.incomplete = false;
+        }
+        e
+    })
 }
 
 /// Why a rule did not produce a value.
@@ -190,13 +198,18 @@ impl<'s> Parser<'s> {
     /// Whether token `index` is the last token and stands for the end of the input (CPython's
     /// `_is_end_of_source`: the tokenizer reached the end, inside brackets, a triple-quoted
     /// string or after a backslash, or normally).
+    ///
+    /// CPython's tokenizer notes the end of input when it measures the indentation of the
+    /// line after the last one, before it hands out the DEDENTs that close open blocks; so
+    /// those DEDENTs count as "at the end" too.
     fn at_end_of_input(&self, index: usize) -> bool {
-        if index + 1 < self.toks.len() {
+        let end = self.text.len() as u32;
+        let Some(t) = self.toks.get(index) else {
             return false;
-        }
-        match self.toks.last().map(|t| t.kind) {
-            Some(TokenKind::EndMarker) => true,
-            Some(TokenKind::Error) => self.lex_error.as_ref().is_some_and(|e| e.at_eof),
+        };
+        match t.kind {
+            TokenKind::EndMarker | TokenKind::Dedent => t.span.start >= end,
+            TokenKind::Error => self.lex_error.as_ref().is_some_and(|e| e.at_eof),
             _ => false,
         }
     }
@@ -643,7 +656,8 @@ impl<'s> Parser<'s> {
         } else {
             self.line_col(t.span.end as usize)
         };
-        let end_offset = self.char_offset(line, end_col + 1);
+        // CPython takes the cursor's column as it is (no +1 here).
+        let end_offset = self.char_offset(line, end_col);
         let e = self.make_error(
             SyntaxErrorKind::Syntax,
             msg,

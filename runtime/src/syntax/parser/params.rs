@@ -320,10 +320,7 @@ impl<'s> Parser<'s> {
             }
             p.peg_param_no_default(kind)
         })? {
-            return Err(self.raise_at(
-                "parameter without a default follows parameter with a default",
-                a,
-            ));
+            return Err(self.raise_at("non-default argument follows default argument", a));
         }
         self.pos = start;
         // param_no_default* a='(' param_no_default+ ','? b=')'   (lambda: ','.lambda_param+)
@@ -406,8 +403,10 @@ impl<'s> Parser<'s> {
     /// invalid_default: a='=' &(')'|',')   (lambda: &(':'|','))
     fn invalid_default(&mut self, kind: Kind) -> PResult<()> {
         if self.at(T::Equal) {
+            // CPython's rule looks for `)` or `,`, for lambdas too.
+            let _ = kind;
             let next = self.peek_at(1);
-            if next == kind.close() || next == T::Comma {
+            if next == T::RPar || next == T::Comma {
                 let a = self.cur();
                 return Err(self.raise_at("expected default value expression", a.span));
             }

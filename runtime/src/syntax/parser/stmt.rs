@@ -1234,6 +1234,16 @@ impl<'s> Parser<'s> {
         if let Some((m, colon)) = header {
             match colon {
                 Some(_) if self.at(T::Newline) => {
+                    if self.peek_at(1) != T::Indent {
+                        // invalid_match_stmt: "match" subject ':' NEWLINE !INDENT
+                        if self.second_pass {
+                            return Err(self.raise_indentation(&format!(
+                                "expected an indented block after 'match' statement on line {}",
+                                m.line
+                            )));
+                        }
+                        return Err(Fail::Syntax);
+                    }
                     return Err(
                         self.raise_at_token(&m, "match statements are not supported by Coro")
                     );
