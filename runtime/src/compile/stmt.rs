@@ -574,7 +574,6 @@ impl<'a> Compiler<'a> {
             self.unit().span = handler.span;
             let next = self.unit().new_label();
             if let Some(t) = &handler.typ {
-                self.emit(Op::Copy(1));
                 self.expr(t)?;
                 self.unit().span = handler.span;
                 self.emit(Op::CheckExcMatch);

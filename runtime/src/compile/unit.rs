@@ -261,6 +261,12 @@ impl Unit {
 
     /// Assembles the code object.
     pub fn finish(mut self, source: Rc<SourceFile>) -> Result<Code, String> {
+        // A code object always ends in a terminal instruction, and nothing jumps past its end.
+        let end = self.ops.len() as u32;
+        if !self.last_is_terminal() || self.labels.iter().any(|l| *l == Some(end)) {
+            self.load_const(Value::None);
+            self.emit(Op::Return);
+        }
         // Resolve labels.
         let labels: Vec<u32> = self.labels.iter().map(|l| l.unwrap_or(u32::MAX)).collect();
         let resolve = |l: u32| -> Result<u32, String> {
@@ -280,11 +286,6 @@ impl Unit {
                 | Op::ForIter(l) => *l = resolve(*l)?,
                 _ => {}
             }
-        }
-        // A code object always ends in a terminal instruction.
-        if !self.last_is_terminal() {
-            self.load_const(Value::None);
-            self.emit(Op::Return);
         }
         let targets: Vec<u32> = self
             .handlers
@@ -353,10 +354,17 @@ impl Unit {
                 match depth[ip] {
                     Some(old) if old == d => continue,
                     Some(old) => {
+                        let listing: Vec<String> = self
+                            .ops
+                            .iter()
+                            .enumerate()
+                            .map(|(i, op)| format!("{i:>4} {op:?} depth={:?}", depth[i]))
+                            .collect();
                         return Err(format!(
-                            "internal compiler error: inconsistent stack depth at {ip}: {old} vs {d} in {}",
-                            self.qualname.as_str()
-                        ))
+                            "internal compiler error: inconsistent stack depth at {ip}: {old} vs {d} in {}\n{}",
+                            self.qualname.as_str(),
+                            listing.join("\n")
+                        ));
                     }
                     None => depth[ip] = Some(d),
                 }

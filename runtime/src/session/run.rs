@@ -177,12 +177,7 @@ impl Vm {
         let code = match compile(&module, source.clone(), mode) {
             Ok(c) => c,
             Err(CompileError::Syntax { msg, span }) => {
-                let e = syntax::SyntaxError {
-                    kind: syntax::SyntaxErrorKind::Syntax,
-                    msg,
-                    span,
-                    incomplete: false,
-                };
+                let e = syntax::SyntaxError::at_span(syntax::SyntaxErrorKind::Syntax, msg, span, source.index());
                 return Err(self.syntax_error(&source, &e));
             }
             Err(CompileError::NotImplemented { msg, span }) => {
@@ -218,39 +213,26 @@ impl Vm {
             syntax::SyntaxErrorKind::Indentation => t.indentation_error.clone(),
             syntax::SyntaxErrorKind::Tab => t.tab_error.clone(),
         };
-        let start = (e.span.start as usize).min(source.text().len());
-        let end = (e.span.end as usize).min(source.text().len());
-        let line = source.line_of(start);
-        let end_line = source.line_of(end.max(start));
-        let line_start = source.line_start(line);
-        let col = char_col(source.text(), line_start, start) + 1;
-        let end_col = char_col(source.text(), source.line_start(end_line), end) + 1;
-        let text = source.line_text(line).to_string() + "\n";
+        let loc = e.location;
+        let text = e.text(source.index());
         let details = Value::tuple(vec![
             Value::str(source.name()),
-            Value::Int(line as i64),
-            Value::Int(col as i64),
+            Value::Int(loc.lineno as i64),
+            Value::Int(loc.offset as i64),
             Value::from_string(text.clone()),
-            Value::Int(end_line as i64),
-            Value::Int(end_col as i64),
+            Value::Int(loc.end_lineno as i64),
+            Value::Int(loc.end_offset as i64),
         ]);
         let err = PyErr::new(class, vec![Value::str(&e.msg), details]);
         let exc = &err.0;
         exc.set_attr("msg", Value::str(&e.msg));
         exc.set_attr("filename", Value::str(source.name()));
-        exc.set_attr("lineno", Value::Int(line as i64));
-        exc.set_attr("offset", Value::Int(col as i64));
+        exc.set_attr("lineno", Value::Int(loc.lineno as i64));
+        exc.set_attr("offset", Value::Int(loc.offset as i64));
         exc.set_attr("text", Value::from_string(text));
-        exc.set_attr("end_lineno", Value::Int(end_line as i64));
-        exc.set_attr("end_offset", Value::Int(end_col as i64));
+        exc.set_attr("end_lineno", Value::Int(loc.end_lineno as i64));
+        exc.set_attr("end_offset", Value::Int(loc.end_offset as i64));
         exc.set_attr("print_file_and_line", Value::None);
         err
     }
-}
-
-/// The character column of a byte offset within a line.
-fn char_col(text: &str, line_start: usize, offset: usize) -> usize {
-    text.get(line_start..offset.max(line_start))
-        .map(|s| s.chars().count())
-        .unwrap_or(0)
 }
