@@ -453,6 +453,18 @@ def _run_cell_code(ns: dict, source: str, filename: str, shown: list) -> None:
             sys.displayhook = sys.__displayhook__
 
 
+def _fill_syntax_error_text(exc: BaseException, filename: str, source: str) -> None:
+    """Gives a compiler-stage SyntaxError its source line, as a script's would have.
+
+    Errors found after parsing (for example `'return' outside function`) get their `text` by
+    reading the file from disk, which a cell does not have, so CPython leaves it None.
+    """
+    if isinstance(exc, SyntaxError) and exc.filename == filename and exc.text is None:
+        lines = source.splitlines(True)
+        if exc.lineno and 1 <= exc.lineno <= len(lines):
+            exc.text = lines[exc.lineno - 1]
+
+
 def run_cell(ns: dict, number: int, source: str) -> Cell:
     filename = f"<cell {number}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
@@ -463,6 +475,7 @@ def run_cell(ns: dict, number: int, source: str) -> Cell:
             _run_cell_code(ns, source, filename, shown)
         except BaseException as exc:  # noqa: BLE001 - the cell's error, whatever it is.
             failure = exc
+            _fill_syntax_error_text(failure, filename, source)
         error = ""
         if failure is not None:
             _strip_chain(failure)
