@@ -53,6 +53,13 @@ An uncaught exception (any BaseException) is the cell's error: its traceback as
 `traceback.format_exception` gives it, with every frame of this script removed, so it starts at
 the cell's `<module>` frame (or has no frames at all for a SyntaxError).
 Chained exceptions (`__cause__`, `__context__`) are printed as CPython prints them.
+Two details make it what CPython prints for the uncaught exception of a script (its C display,
+`PyErr_Display`), where that differs from the traceback module in 3.11 (see `format_error`):
+the suggestion `. Did you mean: 'x'?` after a NameError or AttributeError, and the printing of
+a SyntaxError raised by compiling a cell.
+Each cell's source is also written to a file named `<cell N>` in a temporary working directory,
+because CPython reads the source line of a SyntaxError found after parsing (for example
+`'return' outside function`) from the file, as it does for a script.
 Then the next cell runs; the session keeps its state.
 
 stdout, stderr and stdin are replaced by `io.StringIO` objects while a cell runs (stdin is
@@ -165,10 +172,12 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import tokenize
 import traceback
 import types
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -344,8 +353,8 @@ def _unraisable_hook(unraisable) -> None:
     """CPython's default unraisable hook, minus this script's frames in the traceback.
 
     It writes what `_PyErr_WriteUnraisableDefaultHook` writes, but formats the traceback with
-    the `traceback` module, which reads source lines from `linecache` (the C printer reads
-    files from disk, so it would miss the cells' lines that a script shows).
+    the `traceback` module, which reads source lines from `linecache` (the C printer never
+    prints source lines for files named `<...>`, so it would miss the lines a script shows).
     """
     out = sys.stderr
     obj, err_msg = unraisable.object, unraisable.err_msg
@@ -431,17 +440,22 @@ class _Streams:
 
 def _run_cell_code(ns: dict, source: str, filename: str, shown: list) -> None:
     """Compiles and runs one cell per the rules above; may raise what the cell raises."""
-    compile(source, filename, "exec", dont_inherit=True)  # Whole-cell SyntaxError check.
+    with warnings.catch_warnings():
+        # Only the SyntaxError matters here; the compiles below issue the warnings, once.
+        warnings.simplefilter("ignore")
+        compile(source, filename, "exec", dont_inherit=True)  # Whole-cell SyntaxError check.
     tree = ast.parse(source, filename)
     body = tree.body
     last = None
     if body and isinstance(body[-1], ast.Expr):
         body, last = body[:-1], body[-1]
     code = compile(ast.Module(body=body, type_ignores=[]), filename, "exec", dont_inherit=True)
-    _match_script_recursion()
-    exec(code, ns)
+    single = None
     if last is not None:
         single = compile(ast.Interactive(body=[last]), filename, "single", dont_inherit=True)
+    _match_script_recursion()
+    exec(code, ns)
+    if single is not None:
         if _ends_with_semicolon(source):
             sys.displayhook = lambda value: None
         else:
@@ -453,20 +467,75 @@ def _run_cell_code(ns: dict, source: str, filename: str, shown: list) -> None:
             sys.displayhook = sys.__displayhook__
 
 
-def _fill_syntax_error_text(exc: BaseException, filename: str, source: str) -> None:
-    """Gives a compiler-stage SyntaxError its source line, as a script's would have.
+def _display(exc: BaseException) -> str:
+    """What CPython's own display (`sys.__excepthook__`, the C `PyErr_Display` that prints the
+    uncaught exception of a script) writes for an exception."""
+    buffer, saved = io.StringIO(), sys.stderr
+    sys.stderr = buffer
+    try:
+        sys.__excepthook__(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.stderr = saved
+    return buffer.getvalue()
 
-    Errors found after parsing (for example `'return' outside function`) get their `text` by
-    reading the file from disk, which a cell does not have, so CPython leaves it None.
+
+def _interpreter_suggestion(exc: BaseException) -> str:
+    """The `. Did you mean: 'x'?` that CPython 3.11's own display adds to this exception.
+
+    The exception alone (its chain detached for the moment) is displayed into a buffer, and
+    whatever follows the plain final line is the suggestion. Empty when there is none.
     """
-    if isinstance(exc, SyntaxError) and exc.filename == filename and exc.text is None:
-        lines = source.splitlines(True)
-        if exc.lineno and 1 <= exc.lineno <= len(lines):
-            exc.text = lines[exc.lineno - 1]
+    if not isinstance(exc, (NameError, AttributeError)):
+        return ""
+    plain = traceback.format_exception_only(type(exc), exc)[-1].rstrip("\n")
+    saved = exc.__cause__, exc.__context__, exc.__suppress_context__
+    exc.__cause__ = exc.__context__ = None
+    try:
+        last = _display(exc).rstrip("\n").rsplit("\n", 1)[-1]
+    finally:
+        exc.__cause__, exc.__context__, exc.__suppress_context__ = saved
+    if last.startswith(plain) and last[len(plain) :].startswith(". Did you mean: "):
+        return last[len(plain) :]
+    return ""
+
+
+def format_error(exc: BaseException) -> str:
+    """The error text of a cell, as CPython prints the uncaught exception of a script.
+
+    CPython's display (`PyErr_Display`) never prints source lines for files named `<...>`, so
+    the text comes from `traceback.format_exception` (which reads the cells' lines from
+    linecache), plus the one thing in 3.11 that only the display does: the suggestion
+    `. Did you mean: 'x'?` after a NameError or AttributeError, on each exception of the chain.
+    A SyntaxError from compiling a cell has no frames and carries its own source line, so it is
+    printed by the display itself (which, unlike the traceback module, also strips tabs from
+    that line).
+    """
+    if isinstance(exc, SyntaxError) and exc.__traceback__ is None:
+        return _display(exc)
+    # Built exactly as traceback.format_exception builds it.
+    top = traceback.TracebackException(type(exc), exc, exc.__traceback__, compact=True)
+    todo = [(top, exc)]
+    seen: set[int] = set()
+    while todo:
+        te, value = todo.pop()
+        if id(te) in seen or value is None:
+            continue
+        seen.add(id(te))
+        suggestion = _interpreter_suggestion(value)
+        if suggestion and te._str is not None:
+            te._str += suggestion
+        if te.__cause__ is not None:
+            todo.append((te.__cause__, value.__cause__))
+        if te.__context__ is not None:
+            todo.append((te.__context__, value.__context__))
+    return "".join(top.format())
 
 
 def run_cell(ns: dict, number: int, source: str) -> Cell:
     filename = f"<cell {number}>"
+    # The compiler reads the source line of a late SyntaxError from a file of that name (in the
+    # working directory, a fresh temporary one); tracebacks and warnings read linecache.
+    Path(filename).write_text(source, encoding="utf-8")
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     shown: list = []
     failure: BaseException | None = None
@@ -475,11 +544,10 @@ def run_cell(ns: dict, number: int, source: str) -> Cell:
             _run_cell_code(ns, source, filename, shown)
         except BaseException as exc:  # noqa: BLE001 - the cell's error, whatever it is.
             failure = exc
-            _fill_syntax_error_text(failure, filename, source)
         error = ""
         if failure is not None:
             _strip_chain(failure)
-            error = "".join(traceback.format_exception(failure))
+            error = format_error(failure)
             failure = None  # Keep no reference to the frames it holds.
     cell = Cell(stdout=streams.stdout.getvalue(), stderr=streams.stderr.getvalue(), error=error)
     if not error and shown and shown[-1] is not None:
@@ -507,10 +575,13 @@ def run_one(path: Path) -> str:
     """Records one program in this interpreter and returns the .out text."""
     source = path.read_text(encoding="utf-8")
     sys.unraisablehook = _unraisable_hook
-    gc.collect()
-    gc.freeze()
-    gc.disable()
-    rec = run_program(source)
+    with tempfile.TemporaryDirectory(prefix="coro-record-") as workdir:
+        os.chdir(workdir)
+        gc.collect()
+        gc.freeze()
+        gc.disable()
+        rec = run_program(source)
+        os.chdir(path.parent)
     for cell in rec.cells:
         cell.stdout, cell.stderr, cell.error = (
             normalise_addresses(cell.stdout),
