@@ -151,8 +151,9 @@ Normalisation
 
 `normalise(text)` is applied to both sides before comparing (the harness mirrors it exactly):
 
-1. Every object address `at 0x<hex digits>` becomes `at 0x...` (CPython's reprs of generators,
-   functions and instances print ` at 0x7f...`; other hex numbers a program prints are kept).
+1. Every object address `at 0x<hex digits>` (where `at` starts a word) becomes `at 0x...`
+   (CPython's reprs of generators, functions and instances print ` at 0x7f...`; other hex
+   numbers a program prints are kept).
 2. Lines that consist only of spaces and `^` or `~` characters, with at least one of those,
    are removed: the carets CPython 3.11 prints under source lines in tracebacks (and under the
    offending column of a SyntaxError).
@@ -192,15 +193,15 @@ TIMEOUT_SECONDS = 30.0
 # The recursion limit a script starts with.
 SCRIPT_RECURSION_LIMIT = 1000
 
-_ADDRESS = re.compile(r"at 0x[0-9a-f]+")
+_ADDRESS = re.compile(r"\bat 0x[0-9a-f]+")
 _CARET_LINE = re.compile(r"^[ ]*[\^~][ \^~]*$")
 
 
 def normalise(text: str) -> str:
     """The one normalisation both sides get before comparing (mirrored in the harness).
 
-    Replaces object addresses `at 0x<hex>` by `at 0x...` and removes the lines made only of
-    spaces and at least one `^` or `~` (CPython 3.11's caret lines in tracebacks).
+    Replaces object addresses `at 0x<hex>` (`at` starting a word) by `at 0x...`, and removes the
+    lines made only of spaces and at least one `^` or `~` (CPython 3.11's caret lines).
     """
     text = _ADDRESS.sub("at 0x...", text)
     lines = text.split("\n")
@@ -213,11 +214,16 @@ def normalise_addresses(text: str) -> str:
 
 
 def split_cells(source: str) -> list[str]:
-    """Splits a program into cells on lines that are exactly `# %%` (mirrored in the harness)."""
+    """Splits a program into cells on lines that are exactly `# %%` (mirrored in the harness).
+
+    Lines end at `\n` only (so a `# %%\r` line is not a separator).
+    """
     cells: list[str] = []
     current: list[str] = []
-    for line in source.splitlines(keepends=True):
-        if line.rstrip("\n") == SEPARATOR:
+    pieces = source.split("\n")
+    lines = [piece + "\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
+    for line in lines:
+        if line.removesuffix("\n") == SEPARATOR:
             cells.append("".join(current))
             current = []
         else:
