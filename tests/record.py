@@ -22,7 +22,8 @@ Cells
 -----
 
 A program is a list of cells.
-The file is split on lines that are exactly `# %%` (the separator lines belong to no cell).
+The file is split on lines that are exactly `# %%` (the separator lines belong to no cell;
+lines end at `\n` only).
 A program without such a line is a single cell.
 Every piece between separators is a cell, even an empty one; cells are numbered from 1.
 Cell N is compiled with the filename `<cell N>`, so its line numbers count from the line after
@@ -66,8 +67,9 @@ stdout, stderr and stdin are replaced by `io.StringIO` objects while a cell runs
 empty, so `input()` raises EOFError).
 Text written to stdout and to stderr is recorded separately, each in order.
 Unraisable exceptions (for example "Exception ignored in: <generator object ...>" when a
-generator that yields in its `finally` is dropped) are printed by CPython's default hook to the
-captured stderr, with this script's frames removed from their traceback.
+generator that yields in its `finally` is dropped) go to the captured stderr in the format of
+CPython's default hook, with this script's frames removed from their traceback, which is
+formatted by the traceback module (the C hook prints no source lines for `<cell N>` files).
 The recursion limit is raised by the depth of this script's own frames, so a program recurses
 exactly as deep as it would when run as a script (1000 frames).
 
@@ -89,8 +91,11 @@ So the finalize rule is:
     At the end, every suspended generator and coroutine that is still alive is finalized
     (closed) in the order the generators were created, while all globals are still bound.
     Errors during finalization are reported on stderr as unraisable exceptions
-    ("Exception ignored in: <generator object g at 0x...>" and the exception, with no
-    traceback frames).
+    ("Exception ignored in: <generator object g at 0x...>", then the traceback of the frames
+    the error passed through, which are only the generator's own since no code of the
+    program is running, printed without source lines as CPython's display prints them while
+    the interpreter shuts down, then the exception; "generator ignored GeneratorExit" is
+    raised by close() itself, outside the generator, so it has no traceback at all).
     If nothing forms a reference cycle with the namespace, the namespace is freed in the
     order its names were first bound instead (which finalizes in that order).
 
@@ -355,6 +360,10 @@ def _strip_chain(exc: BaseException) -> None:
         todo.append(current.__context__)
 
 
+# True during the finalize step, when CPython would be shutting down.
+_finalizing = False
+
+
 def _unraisable_hook(unraisable) -> None:
     """CPython's default unraisable hook, minus this script's frames in the traceback.
 
@@ -375,7 +384,14 @@ def _unraisable_hook(unraisable) -> None:
     tb = _strip_tb(unraisable.exc_traceback)
     if tb is not None:
         out.write("Traceback (most recent call last):\n")
-        out.write("".join(traceback.format_tb(tb)))
+        if _finalizing:
+            # At exit CPython's display can no longer import what it needs to read source
+            # files, so its tracebacks have no source lines.
+            for frame, lineno in traceback.walk_tb(tb):
+                out.write(f'  File "{frame.f_code.co_filename}", line {lineno}, in ')
+                out.write(f"{frame.f_code.co_name}\n")
+        else:
+            out.write("".join(traceback.format_tb(tb)))
     exc_type = unraisable.exc_type
     if exc_type is None:
         return
@@ -562,10 +578,12 @@ def run_cell(ns: dict, number: int, source: str) -> Cell:
 
 
 def run_program(source: str) -> Recording:
+    global _finalizing
     rec = Recording(version=sys.version.replace("\n", " "))
     ns: dict = {"__name__": "__main__", "__builtins__": builtins}
     for number, cell_source in enumerate(split_cells(source), 1):
         rec.cells.append(run_cell(ns, number, cell_source))
+    _finalizing = True
     with _Streams() as streams:
         # Drop the only reference to the session. If nothing forms a cycle with it, it is freed
         # now in insertion order; otherwise the collector finalizes it (see "Finalize").
