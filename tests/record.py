@@ -96,6 +96,8 @@ So the finalize rule is:
     program is running, printed without source lines as CPython's display prints them while
     the interpreter shuts down, then the exception; "generator ignored GeneratorExit" is
     raised by close() itself, outside the generator, so it has no traceback at all).
+    A coroutine that was never awaited warns `sys:1: RuntimeWarning: coroutine 'f' was
+    never awaited` on stderr, as CPython does at exit.
     If nothing forms a reference cycle with the namespace, the namespace is freed in the
     order its names were first bound instead (which finalizes in that order).
 
@@ -577,6 +579,13 @@ def run_cell(ns: dict, number: int, source: str) -> Cell:
     return cell
 
 
+def _show_warning_at_exit(message, category, filename, lineno, file=None, line=None) -> None:
+    """How CPython prints a warning issued while it shuts down (for example a coroutine that was
+    never awaited): no Python code is running, so the warning is attributed to `sys:1`, and
+    nothing else is printed because nothing can be imported any more."""
+    sys.stderr.write(f"sys:1: {category.__name__}: {message}\n")
+
+
 def run_program(source: str) -> Recording:
     global _finalizing
     rec = Recording(version=sys.version.replace("\n", " "))
@@ -584,12 +593,15 @@ def run_program(source: str) -> Recording:
     for number, cell_source in enumerate(split_cells(source), 1):
         rec.cells.append(run_cell(ns, number, cell_source))
     _finalizing = True
+    saved_showwarning = warnings.showwarning
+    warnings.showwarning = _show_warning_at_exit
     with _Streams() as streams:
         # Drop the only reference to the session. If nothing forms a cycle with it, it is freed
         # now in insertion order; otherwise the collector finalizes it (see "Finalize").
         del ns
         _match_script_recursion()
         gc.collect()
+    warnings.showwarning = saved_showwarning
     rec.final_stdout = streams.stdout.getvalue()
     rec.final_stderr = streams.stderr.getvalue()
     return rec
