@@ -12,4 +12,4 @@ a.instances = 100
 print(a.instances, b.instances, Counter.instances)
 print(hasattr(a, "id"), getattr(a, "missing", "default"))
 setattr(a, "label", "first")
-print(a.label, sorted(vars(a)))
+print(a.label, hasattr(b, "label"))

@@ -24,5 +24,4 @@ class Puppy(Dog):
 d = Puppy("rex", "roll")
 print(d.speak())
 print(isinstance(d, Animal), issubclass(Puppy, Dog), issubclass(Dog, Puppy))
-print([c.__name__ for c in Puppy.__mro__])
 print(Animal("cat").speak())

@@ -9,4 +9,3 @@ def make_counter():
 c1 = make_counter()
 c2 = make_counter()
 print(c1(), c1(), c2(), c1())
-print(c1.__closure__ is not None, c1.__code__.co_freevars)

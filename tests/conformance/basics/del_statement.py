@@ -21,4 +21,7 @@ del b.value
 print(hasattr(b, "value"))
 a, c = 1, 2
 del a, c
-print("a" in globals(), "c" in globals())
+try:
+    print(a)
+except NameError as e:
+    print("NameError:", e)

@@ -16,4 +16,4 @@ for exc in [NotFound("page"), Forbidden("admin"), ValueError("other")]:
         print("app error:", type(e).__name__, e)
     except Exception as e:
         print("something else:", repr(e))
-print(NotFound.__mro__)
+print(issubclass(NotFound, AppError), issubclass(NotFound, Forbidden))
