@@ -13,4 +13,4 @@ def safe_append(item, target=None):
     return target
 
 print(safe_append(1), safe_append(2))
-print(append_to())
+print(append_to(4))

@@ -1,10 +1,10 @@
-def player(name, hits):
-    for i in range(hits):
+def player(name):
+    while True:
         ball = yield
         print(f"{name} hits {ball}")
 
-ping = player("ping", 3)
-pong = player("pong", 3)
+ping = player("ping")
+pong = player("pong")
 next(ping)
 next(pong)
 for rally in range(3):

@@ -1,2 +1,1 @@
-x = 1
 nonlocal x
