@@ -68,7 +68,13 @@ impl Vm {
             }
             Entry::Throw(e) => pending = Some((e, ip, true)),
         }
+        let mut prev_ip = ip;
         'dispatch: loop {
+            if super::generator::finalizers_pending() {
+                self.finalize_site = super::FinalizeSite::Frame(code.clone(), prev_ip as u32);
+                self.run_finalizers();
+                self.finalize_site = super::FinalizeSite::Top;
+            }
             if let Some((err, at, add_tb)) = pending.take() {
                 match self.unwind(f, &code, err, at, add_tb) {
                     Ok(target) => ip = target,
@@ -79,6 +85,7 @@ impl Vm {
                 }
             }
             let op_ip = ip;
+            prev_ip = op_ip;
             let Some(&op) = ops.get(ip) else {
                 f.ip = ip as u32;
                 return Err(PyErr::system_error("instruction pointer out of range"));
@@ -894,9 +901,6 @@ impl Vm {
             self.call_kw(callable, pos, kw)
         };
         slots.truncate(base);
-        if super::generator::finalizers_pending() {
-            self.run_finalizers();
-        }
         result
     }
 

@@ -37,6 +37,11 @@ impl Vm {
             Some(h) => {
                 let depth = code.nslots() + h.depth as usize;
                 f.slots.truncate(depth);
+                if super::generator::finalizers_pending() {
+                    self.finalize_site = super::FinalizeSite::Frame(f.code.clone(), at as u32);
+                    self.run_finalizers();
+                    self.finalize_site = super::FinalizeSite::Top;
+                }
                 f.slots.push(err.value());
                 Ok(h.target as usize)
             }
