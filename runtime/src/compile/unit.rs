@@ -172,9 +172,9 @@ impl Unit {
     pub fn last_is_terminal(&self) -> bool {
         !self.label_here
             && matches!(
-            self.ops.last(),
-            Some(Op::Jump(_) | Op::JumpBackward(_) | Op::Return | Op::Raise(_) | Op::Reraise)
-        )
+                self.ops.last(),
+                Some(Op::Jump(_) | Op::JumpBackward(_) | Op::Return | Op::Raise(_) | Op::Reraise)
+            )
     }
 
     pub fn const_index(&mut self, v: Value) -> u32 {

@@ -184,9 +184,21 @@ impl Vm {
             Err(e) => return Err(self.syntax_error(&source, &e)),
         };
         let code = match compile(&module, source.clone(), mode) {
-            Ok(c) => c,
+            Ok((c, warnings)) => {
+                for w in warnings {
+                    let line = source.line_of(w.span.start as usize);
+                    let text = source.line_text(line).trim().to_string();
+                    self.warn_at("SyntaxWarning", &w.msg, source.name(), line, &text);
+                }
+                c
+            }
             Err(CompileError::Syntax { msg, span }) => {
-                let e = syntax::SyntaxError::at_span(syntax::SyntaxErrorKind::Syntax, msg, span, source.index());
+                let e = syntax::SyntaxError::at_span(
+                    syntax::SyntaxErrorKind::Syntax,
+                    msg,
+                    span,
+                    source.index(),
+                );
                 return Err(self.syntax_error(&source, &e));
             }
             Err(CompileError::NotImplemented { msg, span }) => {

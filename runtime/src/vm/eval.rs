@@ -273,7 +273,16 @@ impl Vm {
                     }
                     Op::LoadMethod(i) => {
                         let obj = pop!();
-                        match tri!(self.load_method(&obj, &code.names[i as usize])) {
+                        let found = self.load_method(&obj, &code.names[i as usize]);
+                        if let Err(e) = &found {
+                            // CPython 3.11's LOAD_METHOD raises without `name` and `obj`, so a
+                            // method call gets no "Did you mean" suggestion.
+                            if e.0.get_attr("obj").is_some_and(|o| o.is(&obj)) {
+                                e.0.dict.remove_str(&PyStr::intern("obj"));
+                                e.0.dict.remove_str(&PyStr::intern("name"));
+                            }
+                        }
+                        match tri!(found) {
                             super::attr::Method::Unbound(func) => {
                                 f.slots.push(func);
                                 f.slots.push(obj);

@@ -111,7 +111,10 @@ impl Vm {
         if exc.is_instance(&crate::object::types::types().syntax_error) {
             return self.syntax_error_text(exc, &name);
         }
-        let msg = self.exception_message(exc);
+        let mut msg = self.exception_message(exc);
+        if let Some(s) = self.suggestion(exc) {
+            msg.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         if msg.is_empty() {
             name
         } else {
@@ -216,15 +219,29 @@ impl Vm {
     }
 
     /// Writes a warning as the `warnings` module shows it, once per location and message.
-    pub fn warn(&mut self, category: &str, msg: &str, location: Option<(&crate::bytecode::Code, u32)>) {
-        let (file, line, source) = match location {
+    pub fn warn(
+        &mut self,
+        category: &str,
+        msg: &str,
+        location: Option<(&crate::bytecode::Code, u32)>,
+    ) {
+        match location {
             Some((code, ip)) => {
                 let line = code.line_of(ip as usize);
-                (code.filename().to_string(), line, code.source.line_text(line).trim().to_string())
+                let source = code.source.line_text(line).trim().to_string();
+                let file = code.filename().to_string();
+                self.warn_at(category, msg, &file, line, &source);
             }
-            None => ("sys".to_string(), 1, String::new()),
-        };
-        if !self.warned.insert((file.clone(), line, msg.to_string())) {
+            None => self.warn_at(category, msg, "sys", 1, ""),
+        }
+    }
+
+    /// Writes a warning at an explicit location (`file:line: Category: msg` and the line).
+    pub fn warn_at(&mut self, category: &str, msg: &str, file: &str, line: u32, source: &str) {
+        if !self
+            .warned
+            .insert((file.to_string(), line, msg.to_string()))
+        {
             return;
         }
         let mut text = format!("{file}:{line}: {category}: {msg}\n");

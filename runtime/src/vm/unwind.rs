@@ -31,7 +31,7 @@ impl Vm {
             self.chain_context(&err);
         }
         if add_tb {
-            err.0.add_traceback(&f.code, at as u32);
+            err.0.add_traceback(&f.code, at as u32, &f.globals);
         }
         match code.handler_for(at as u32) {
             Some(h) => {
