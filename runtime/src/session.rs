@@ -55,7 +55,9 @@ pub struct Completion {
 pub enum Completeness {
     Complete,
     /// More lines are needed; `indent` is the suggested indentation of the next one.
-    Incomplete { indent: String },
+    Incomplete {
+        indent: String,
+    },
     Invalid,
 }
 

@@ -55,7 +55,10 @@ pub enum StmtKind {
     /// An expression evaluated for its effect (or, last in a cell, for its value).
     Expr(Expr),
     /// `a = b = value`: one or more targets, assigned left to right.
-    Assign { targets: Vec<Expr>, value: Expr },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
     /// `target op= value`.
     AugAssign {
         target: Expr,
@@ -223,16 +226,28 @@ pub struct Expr {
 #[derive(Clone, Debug)]
 pub enum ExprKind {
     /// `a and b and c` / `a or b`: at least two values.
-    BoolOp { op: BoolOp, values: Vec<Expr> },
+    BoolOp {
+        op: BoolOp,
+        values: Vec<Expr>,
+    },
     /// `target := value`; the target is always a name.
-    NamedExpr { target: Name, value: Box<Expr> },
+    NamedExpr {
+        target: Name,
+        value: Box<Expr>,
+    },
     BinOp {
         left: Box<Expr>,
         op: BinOp,
         right: Box<Expr>,
     },
-    UnaryOp { op: UnaryOp, operand: Box<Expr> },
-    Lambda { args: Box<Arguments>, body: Box<Expr> },
+    UnaryOp {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Lambda {
+        args: Box<Arguments>,
+        body: Box<Expr>,
+    },
     IfExp {
         test: Box<Expr>,
         body: Box<Expr>,
@@ -290,8 +305,14 @@ pub enum ExprKind {
     /// a conversion or spec is given), exactly as CPython does.
     JoinedStr(Vec<Expr>),
     Constant(Constant),
-    Attribute { value: Box<Expr>, attr: Name },
-    Subscript { value: Box<Expr>, slice: Box<Expr> },
+    Attribute {
+        value: Box<Expr>,
+        attr: Name,
+    },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+    },
     /// `*value` in a call, a display or an assignment target.
     Starred(Box<Expr>),
     Name(Name),
