@@ -33,6 +33,11 @@ use crate::stdin::{Ask, StdinClient};
 use crate::wire::Parent;
 use crate::{log_error, signals};
 
+/// A cell that panics inside the engine's `catch_unwind` when the environment variable
+/// `CORO_DEBUG_PANIC` is `1`, so that the tests can check a panic's path end to end; with
+/// the variable unset it is an ordinary (undefined) name.
+pub const DEBUG_PANIC_CELL: &str = "__coro_debug_panic__";
+
 /// How often a blocked `input()` checks for an interrupt.
 const INPUT_POLL: Duration = Duration::from_millis(5);
 
@@ -90,6 +95,7 @@ impl Engine {
             stdin,
             interrupt: interrupt.clone(),
             executing: executing.clone(),
+            debug_panic: std::env::var("CORO_DEBUG_PANIC").is_ok_and(|v| v == "1"),
         };
         std::thread::Builder::new()
             .name("coro-engine".into())
@@ -153,6 +159,8 @@ struct Worker {
     stdin: StdinClient,
     interrupt: Arc<OnceLock<Interrupt>>,
     executing: Arc<AtomicBool>,
+    /// Whether [`DEBUG_PANIC_CELL`] panics.
+    debug_panic: bool,
 }
 
 /// The message of a panic payload.
@@ -242,6 +250,9 @@ impl Worker {
         );
         self.executing.store(true, Ordering::SeqCst);
         let outcome = catch_unwind(AssertUnwindSafe(|| {
+            if self.debug_panic && job.code == DEBUG_PANIC_CELL {
+                panic!("deliberate panic for the tests ({DEBUG_PANIC_CELL})");
+            }
             session.execute(&job.name, &job.code, &mut out)
         }))
         .unwrap_or_else(|payload| Outcome::Error(internal_error(payload.as_ref())));
