@@ -644,7 +644,7 @@ pub fn line_diff(expected: &str, actual: &str) -> String {
             }
         }
     }
-    if expected.ends_with('\n') != actual.ends_with('\n') {
+    if a == b && expected.ends_with('\n') != actual.ends_with('\n') {
         out.push_str("    (the texts differ in their final newline)\n");
     }
     out
