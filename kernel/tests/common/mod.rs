@@ -213,6 +213,7 @@ impl TestKernel {
             content: request.content,
         };
         check_header(&msg.header);
+        check_content(&msg.msg_type, &msg.content);
         let session = msg.header["session"].as_str().unwrap().to_string();
         match &self.kernel_session {
             Some(known) => assert_eq!(*known, session, "the kernel session id changed"),
@@ -359,6 +360,179 @@ pub fn check_header(header: &Value) {
         && date.as_bytes()[19] == b'.'
         && date[20..26].bytes().all(|b| b.is_ascii_digit());
     assert!(shape, "date {date:?} is not YYYY-MM-DDTHH:MM:SS.ffffffZ");
+}
+
+/// The JSON type a field must have.
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Str,
+    Int,
+    Bool,
+    Obj,
+    StrList,
+    List,
+    /// An integer or null (the execution count of an aborted execute).
+    IntOrNull,
+}
+
+fn has_kind(value: &Value, kind: Kind) -> bool {
+    match kind {
+        Kind::Str => value.is_string(),
+        Kind::Int => value.is_u64(),
+        Kind::Bool => value.is_boolean(),
+        Kind::Obj => value.is_object(),
+        Kind::StrList => value
+            .as_array()
+            .is_some_and(|a| a.iter().all(Value::is_string)),
+        Kind::List => value.is_array(),
+        Kind::IntOrNull => value.is_u64() || value.is_null(),
+    }
+}
+
+/// The required fields of every message type the kernel sends, after the `Reference`
+/// classes of ipykernel's `test_message_spec.py`. Replies with `status: error` have their own
+/// shape, checked in [`check_content`].
+const SCHEMAS: &[(&str, &[(&str, Kind)])] = &[
+    ("status", &[("execution_state", Kind::Str)]),
+    ("iopub_welcome", &[("subscription", Kind::Str)]),
+    ("stream", &[("name", Kind::Str), ("text", Kind::Str)]),
+    (
+        "execute_input",
+        &[("code", Kind::Str), ("execution_count", Kind::Int)],
+    ),
+    (
+        "execute_result",
+        &[
+            ("execution_count", Kind::Int),
+            ("data", Kind::Obj),
+            ("metadata", Kind::Obj),
+        ],
+    ),
+    (
+        "display_data",
+        &[("data", Kind::Obj), ("metadata", Kind::Obj)],
+    ),
+    (
+        "error",
+        &[
+            ("ename", Kind::Str),
+            ("evalue", Kind::Str),
+            ("traceback", Kind::StrList),
+        ],
+    ),
+    ("comm_close", &[("comm_id", Kind::Str), ("data", Kind::Obj)]),
+    (
+        "execute_reply",
+        &[("status", Kind::Str), ("execution_count", Kind::IntOrNull)],
+    ),
+    (
+        "kernel_info_reply",
+        &[
+            ("status", Kind::Str),
+            ("protocol_version", Kind::Str),
+            ("implementation", Kind::Str),
+            ("implementation_version", Kind::Str),
+            ("language_info", Kind::Obj),
+            ("banner", Kind::Str),
+            ("help_links", Kind::List),
+        ],
+    ),
+    (
+        "complete_reply",
+        &[
+            ("status", Kind::Str),
+            ("matches", Kind::StrList),
+            ("cursor_start", Kind::Int),
+            ("cursor_end", Kind::Int),
+            ("metadata", Kind::Obj),
+        ],
+    ),
+    (
+        "inspect_reply",
+        &[
+            ("status", Kind::Str),
+            ("found", Kind::Bool),
+            ("data", Kind::Obj),
+            ("metadata", Kind::Obj),
+        ],
+    ),
+    ("is_complete_reply", &[("status", Kind::Str)]),
+    (
+        "history_reply",
+        &[("status", Kind::Str), ("history", Kind::List)],
+    ),
+    (
+        "comm_info_reply",
+        &[("status", Kind::Str), ("comms", Kind::Obj)],
+    ),
+    (
+        "shutdown_reply",
+        &[("status", Kind::Str), ("restart", Kind::Bool)],
+    ),
+    ("interrupt_reply", &[("status", Kind::Str)]),
+    (
+        "input_request",
+        &[("prompt", Kind::Str), ("password", Kind::Bool)],
+    ),
+];
+
+/// Checks a message's content against [`SCHEMAS`]; an unknown type is an error, as in
+/// jupyter_kernel_test.
+pub fn check_content(msg_type: &str, content: &Value) {
+    let Some((_, fields)) = SCHEMAS.iter().find(|(name, _)| *name == msg_type) else {
+        panic!("the kernel sent a message of unknown type {msg_type:?}: {content}");
+    };
+    let fields: &[(&str, Kind)] = if msg_type.ends_with("_reply") && content["status"] == "error" {
+        &[
+            ("status", Kind::Str),
+            ("ename", Kind::Str),
+            ("evalue", Kind::Str),
+            ("traceback", Kind::StrList),
+        ]
+    } else {
+        fields
+    };
+    for (field, kind) in fields {
+        assert!(
+            has_kind(&content[*field], *kind),
+            "{msg_type}.{field} is not {kind:?}: {content}"
+        );
+    }
+    let status = &content["status"];
+    if msg_type.ends_with("_reply") {
+        assert!(
+            ["ok", "error", "aborted"].contains(&status.as_str().unwrap_or("")),
+            "{msg_type} status {status}"
+        );
+    }
+    match msg_type {
+        "status" => {
+            assert!(["busy", "idle", "starting"]
+                .contains(&content["execution_state"].as_str().unwrap()))
+        }
+        "stream" => assert!(["stdout", "stderr"].contains(&content["name"].as_str().unwrap())),
+        "execute_result" => assert!(
+            content["data"]["text/plain"].is_string(),
+            "execute_result without text/plain"
+        ),
+        "execute_reply" if status == "ok" => {
+            assert!(
+                content["user_expressions"].is_object() && content["payload"].is_array(),
+                "{content}"
+            )
+        }
+        "is_complete_reply" => {
+            let incomplete = status == "incomplete";
+            assert_eq!(
+                content["indent"].is_string(),
+                incomplete,
+                "indent only when incomplete: {content}"
+            );
+            assert!(["complete", "incomplete", "invalid", "unknown"]
+                .contains(&status.as_str().unwrap()));
+        }
+        _ => {}
+    }
 }
 
 /// A correctly framed message signed with the wrong key.
