@@ -109,6 +109,30 @@ async fn bad_signatures_replays_and_garbage_are_dropped_and_the_kernel_keeps_ser
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_ipc_transport_serves_every_channel() {
+    let mut k = TestKernel::start_ipc().await;
+    let (reply, iopub) = k
+        .roundtrip(Chan::Control, "kernel_info_request", json!({}))
+        .await;
+    assert_eq!(reply.content["implementation"], "coro");
+    assert_eq!(iopub.len(), 2);
+    k.hb.send(ZmqMessage::from(b"ping".to_vec())).await.unwrap();
+    let echo = tokio::time::timeout(LONG, k.hb.recv())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(echo.into_vec(), vec![Bytes::from_static(b"ping")]);
+    let id = k
+        .send(Chan::Shell, "shutdown_request", json!({"restart": false}))
+        .await;
+    assert_eq!(
+        k.reply(Chan::Shell, &id, LONG).await.content["status"],
+        "ok"
+    );
+    assert!(k.wait_exit(Duration::from_secs(5)).is_some());
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn empty_key_means_unsigned_messages() {
     let mut k = TestKernel::start_with_key("").await;
     let (reply, _) = k

@@ -13,10 +13,11 @@ benchmarks); the bound asserted here only proves the interrupt works.
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import unittest
 
-from jupyter_client.manager import start_new_kernel
+from jupyter_client.manager import KernelManager, start_new_kernel
 
 KERNEL_NAME = os.environ.get("CORO_KERNEL_NAME", "coro")
 SIGNAL_KERNEL_NAME = os.environ.get("CORO_SIGNAL_KERNEL_NAME", "coro-signal")
@@ -182,6 +183,26 @@ class LifecycleTests(KernelCase):
         while not self.kc.hb_channel.is_beating() and time.time() < deadline:
             time.sleep(0.1)
         self.assertTrue(self.kc.hb_channel.is_beating())
+
+
+class IpcTransportTests(unittest.TestCase):
+    def test_kernel_over_ipc(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            km = KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=os.path.join(tmp, "coro"))
+            km.start_kernel()
+            kc = km.client()
+            try:
+                kc.start_channels()
+                kc.wait_for_ready(timeout=TIMEOUT)
+                self.assertEqual(kc.kernel_info(reply=True, timeout=TIMEOUT)["content"]["implementation"], "coro")
+                seen = []
+                reply = kc.execute_interactive("6*7", timeout=TIMEOUT, output_hook=seen.append)
+                self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+                results = [m["content"]["data"]["text/plain"] for m in seen if m["msg_type"] == "execute_result"]
+                self.assertEqual(results, ["42"])
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel()
 
 
 class ConsoleTests(unittest.TestCase):

@@ -119,13 +119,27 @@ impl TestKernel {
     }
 
     pub async fn start_with_key(key: &str) -> TestKernel {
+        TestKernel::start_on(key, "tcp").await
+    }
+
+    /// Starts a kernel listening on Unix domain sockets, as jupyter_client's `ipc` transport
+    /// asks.
+    pub async fn start_ipc() -> TestKernel {
+        TestKernel::start_on(&uuid::Uuid::new_v4().to_string(), "ipc").await
+    }
+
+    async fn start_on(key: &str, transport: &str) -> TestKernel {
         let dir = std::env::temp_dir().join(format!("coro-test-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(&dir).unwrap();
-        let ports: Vec<u16> = (0..5).map(|_| free_port()).collect();
+        let ipc_base = dir.join("kernel").display().to_string();
+        let (ip, ports): (&str, Vec<u16>) = match transport {
+            "ipc" => (&ipc_base, (1..=5).collect()),
+            _ => ("127.0.0.1", (0..5).map(|_| free_port()).collect()),
+        };
         let info = json!({
             "shell_port": ports[0], "iopub_port": ports[1], "stdin_port": ports[2],
-            "control_port": ports[3], "hb_port": ports[4], "ip": "127.0.0.1",
-            "key": key, "transport": "tcp", "signature_scheme": "hmac-sha256", "kernel_name": "coro",
+            "control_port": ports[3], "hb_port": ports[4], "ip": ip,
+            "key": key, "transport": transport, "signature_scheme": "hmac-sha256", "kernel_name": "coro",
         });
         let file = dir.join("connection.json");
         std::fs::write(&file, info.to_string()).unwrap();
@@ -135,7 +149,10 @@ impl TestKernel {
             .env("CORO_DEBUG_PANIC", "1")
             .spawn()
             .expect("spawn coro kernel");
-        let endpoint = |i: usize| format!("tcp://127.0.0.1:{}", ports[i]);
+        let endpoint = |i: usize| match transport {
+            "ipc" => format!("ipc://{ip}-{}", ports[i]),
+            _ => format!("tcp://127.0.0.1:{}", ports[i]),
+        };
         let identity = uuid::Uuid::new_v4().to_string();
         let dealer = || {
             let mut options = SocketOptions::default();
