@@ -19,13 +19,13 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
-use coro_runtime::{Completeness, Completion, Outcome};
+use coro_runtime::{Completeness, Completion, ErrorReport, Outcome};
 use serde::Serialize;
 use serde_json::{json, Value};
 use tokio::sync::Notify;
 use zeromq::{RouterSendHalf, SocketSend, ZmqMessage};
 
-use crate::engine::{Engine, ExecuteJob};
+use crate::engine::{Engine, ExecuteJob, Executed};
 use crate::history::{History, Query};
 use crate::iopub::Publisher;
 use crate::messages::{
@@ -288,10 +288,15 @@ impl Kernel {
             }
             state.next_count - 1
         };
-        let Some(executed) = executed else {
-            log_warn!("the engine has stopped; execute_request not run");
-            return;
-        };
+        // The engine only stops during shutdown; answer rather than leave the client waiting.
+        let executed = executed.unwrap_or_else(|| Executed {
+            outcome: Outcome::Error(ErrorReport {
+                ename: "InternalError".into(),
+                evalue: "the kernel is shutting down; the cell was not run".into(),
+                traceback: vec!["InternalError: the kernel is shutting down; the cell was not run".into()],
+            }),
+            user_expressions: Default::default(),
+        });
         match executed.outcome {
             Outcome::Ok { repr } => {
                 if let (Some(text), false) = (&repr, content.silent) {
