@@ -293,7 +293,9 @@ impl Kernel {
             outcome: Outcome::Error(ErrorReport {
                 ename: "InternalError".into(),
                 evalue: "the kernel is shutting down; the cell was not run".into(),
-                traceback: vec!["InternalError: the kernel is shutting down; the cell was not run".into()],
+                traceback: vec![
+                    "InternalError: the kernel is shutting down; the cell was not run".into(),
+                ],
             }),
             user_expressions: Default::default(),
         });

@@ -30,8 +30,9 @@ use coro_kernel::script::{self, Exit, Program};
     subcommand_negates_reqs = true
 )]
 struct Cli {
-    /// Program passed in as a string (like python3 -c).
-    #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
+    /// Program passed in as a string (like python3 -c); FILE and ARGS then become its
+    /// arguments.
+    #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
 
     /// The program file to run.

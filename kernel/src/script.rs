@@ -5,7 +5,8 @@
 //! exit. The exit status follows CPython: 0 on success, 1 with the traceback on stderr for an
 //! uncaught exception, 2 when the file cannot be opened, death by SIGINT after an uncaught
 //! `KeyboardInterrupt`. At exit the session is shut down, so suspended generators are
-//! finalized and their `finally` blocks print.
+//! finalized and their `finally` blocks print. Ctrl-C raises `KeyboardInterrupt` in the
+//! running code, including while `input()` waits for a line.
 //!
 //! SEAM: `SystemExit` does not yet carry its code through the runtime's `ErrorReport`;
 //! [`exit_status`] derives it from `evalue` as CPython's `handle_system_exit` would, until the
@@ -17,8 +18,10 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
 
-use coro_runtime::{ErrorReport, InputError, Outcome, Output, Session, Stream};
+use coro_runtime::{ErrorReport, InputError, Interrupt, Outcome, Output, Session, Stream};
 
 use crate::engine::internal_error;
 use crate::signals;
@@ -109,6 +112,7 @@ fn run_on_this_thread(name: &str, source: &str) -> Exit {
     };
     signals::set_target(session.interrupt_handle());
     signals::install();
+    out.interrupt = Some(session.interrupt_handle());
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         session.run_script(name, source, &mut out)
     }))
@@ -154,6 +158,68 @@ pub struct Terminal {
     stdout: std::io::BufWriter<std::io::Stdout>,
     /// Flush at every newline, as CPython does when stdout is a terminal.
     line_buffered: bool,
+    /// Ends a wait in `input()` with `KeyboardInterrupt` (Ctrl-C), as in CPython.
+    pub interrupt: Option<Interrupt>,
+    stdin: Option<LineReader>,
+}
+
+/// Reads stdin lines on a helper thread, so that a blocked `input()` can still notice an
+/// interrupt. A line asked for and then abandoned is kept for the next `input()`.
+struct LineReader {
+    ask: mpsc::Sender<()>,
+    lines: mpsc::Receiver<Option<String>>,
+    /// Whether a line has been asked for and not yet received.
+    outstanding: bool,
+}
+
+impl LineReader {
+    fn start() -> Option<LineReader> {
+        let (ask, asks) = mpsc::channel::<()>();
+        let (send, lines) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("coro-stdin".into())
+            .spawn(move || {
+                let stdin = std::io::stdin();
+                while asks.recv().is_ok() {
+                    let mut line = String::new();
+                    let got = match stdin.lock().read_line(&mut line) {
+                        Ok(0) | Err(_) => None,
+                        Ok(_) => Some(line),
+                    };
+                    if send.send(got).is_err() {
+                        return;
+                    }
+                }
+            })
+            .ok()?;
+        Some(LineReader {
+            ask,
+            lines,
+            outstanding: false,
+        })
+    }
+
+    /// The next line with its ending, `Ok(None)` at end of input, `Err` when interrupted.
+    fn read(&mut self, interrupt: Option<&Interrupt>) -> Result<Option<String>, InputError> {
+        if !self.outstanding {
+            self.ask.send(()).map_err(|_| InputError::Eof)?;
+            self.outstanding = true;
+        }
+        loop {
+            match self.lines.recv_timeout(Duration::from_millis(5)) {
+                Ok(line) => {
+                    self.outstanding = false;
+                    return Ok(line);
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if interrupt.is_some_and(Interrupt::take) {
+                        return Err(InputError::Interrupted);
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
+            }
+        }
+    }
 }
 
 impl Default for Terminal {
@@ -168,6 +234,8 @@ impl Terminal {
         Terminal {
             line_buffered: stdout.is_terminal(),
             stdout: std::io::BufWriter::with_capacity(64 * 1024, stdout),
+            interrupt: None,
+            stdin: None,
         }
     }
 
@@ -199,19 +267,20 @@ impl Output for Terminal {
     fn input(&mut self, prompt: &str, _password: bool) -> Result<String, InputError> {
         let _ = self.stdout.write_all(prompt.as_bytes());
         self.flush();
-        let mut line = String::new();
-        match std::io::stdin().lock().read_line(&mut line) {
-            Ok(0) | Err(_) => Err(InputError::Eof),
-            Ok(_) => {
-                if line.ends_with('\n') {
-                    line.pop();
-                    if line.ends_with('\r') {
-                        line.pop();
-                    }
-                }
-                Ok(line)
+        if self.stdin.is_none() {
+            self.stdin = LineReader::start();
+        }
+        let reader = self.stdin.as_mut().ok_or(InputError::Eof)?;
+        let mut line = reader
+            .read(self.interrupt.as_ref())?
+            .ok_or(InputError::Eof)?;
+        if line.ends_with('\n') {
+            line.pop();
+            if line.ends_with('\r') {
+                line.pop();
             }
         }
+        Ok(line)
     }
 }
 
