@@ -9,6 +9,7 @@
 #   test_coro_kernel.py       jupyter_kernel_test's conformance suite
 #   test_client_behaviour.py  stdin, interrupts (both modes), restart, shutdown, console
 #   test_notebooks.py         nbclient, nbconvert --execute, papermill and nbval
+#   test_server.py            jupyter_server (what JupyterLab and Notebook 7 talk to)
 # Nothing outside the temporary directory is touched. Any failure makes the script fail.
 set -euo pipefail
 
@@ -22,7 +23,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 [ -x "$PYTHON" ] || die "no python in $VENV (create it with: python3 -m venv VENV && VENV/bin/pip install -r tests/requirements.txt)"
 [ -x "$CORO" ] || die "no executable coro binary at $2 (build it with: cargo build --release -p coro-kernel)"
-"$PYTHON" -c "import jupyter_kernel_test, jupyter_client, nbclient, papermill, nbval" 2>/dev/null \
+"$PYTHON" -c "import jupyter_kernel_test, jupyter_client, jupyter_server, nbclient, papermill, nbval, websocket" 2>/dev/null \
     || die "$VENV lacks the test tools (install tests/requirements.txt into it)"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/coro-jupyter-tests.XXXXXX")
@@ -50,8 +51,10 @@ export CORO_KERNEL_NAME=coro
 export CORO_SIGNAL_KERNEL_NAME=coro-signal
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 
-"$VENV/bin/jupyter" kernelspec list | grep -q "^  coro  " \
-    || die "jupyter kernelspec list does not show the installed coro kernelspec"
+SPECS=$("$VENV/bin/jupyter" kernelspec list)
+grep -q "^  coro  .*$PREFIX/share/jupyter/kernels/coro\$" <<<"$SPECS" \
+    || die "jupyter kernelspec list does not show the installed coro kernelspec:
+$SPECS"
 
 cd "$HERE"
-"$PYTHON" -m unittest -v test_coro_kernel test_client_behaviour test_notebooks
+"$PYTHON" -m unittest -v test_coro_kernel test_client_behaviour test_notebooks test_server
