@@ -21,9 +21,17 @@
 //! # let _ = outcome;
 //! ```
 
+mod builtins;
+mod bytecode;
+mod compile;
+mod error;
 pub mod host;
+mod object;
 mod session;
+mod source;
+mod stdlib;
 pub mod syntax;
+mod vm;
 
 pub use host::{Captured, InputError, Interrupt, MimeBundle, Output, Stream};
 pub use session::{Completeness, Completion, ErrorReport, GeneratorInfo, Outcome, Session};

@@ -1,0 +1,210 @@
+//! `Class` (Python's `type` objects) and `Instance` (objects of user-defined classes).
+//!
+//! Every value has a class: builtin types are `Class` objects too (`int`, `str`, `list` ...),
+//! created once per thread in `types.rs`, with their methods in their dictionaries. A class
+//! keeps its method resolution order, computed with C3 linearisation when it is created.
+//!
+//! Instances of user classes are `Instance` (an attribute dictionary and a class pointer),
+//! except subclasses of `BaseException`, whose instances are `PyException`. Subclassing other
+//! builtin types is not supported: the VM raises `NotImplementedError` naming the base.
+//!
+//! The attribute lookup protocol (descriptors, bound methods) is in `vm/attr.rs`; this module
+//! only stores and searches dictionaries.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::dict::PyDict;
+use super::str::PyStr;
+use super::value::Value;
+
+/// What kind of object a class's instances are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A builtin type whose instances are their own `Value` variant (`int`, `list` ...).
+    Builtin,
+    /// `object` and user classes: instances are `Instance`.
+    Object,
+    /// `BaseException` and its subclasses: instances are `PyException`.
+    Exception,
+}
+
+/// Facts about a class's special methods, computed when it is created and refreshed when one of
+/// its dunder attributes is assigned, so hot paths avoid dictionary lookups.
+pub mod flags {
+    /// The class (or a base other than `object`) defines `__eq__`.
+    pub const EQ: u32 = 1;
+    /// The class defines `__hash__` (possibly as `None`).
+    pub const HASH: u32 = 2;
+    /// `__hash__` is `None` (explicitly, or implied by defining `__eq__` alone).
+    pub const UNHASHABLE: u32 = 4;
+    /// The class or a base defines `__getattr__`.
+    pub const GETATTR: u32 = 8;
+    /// The class or a base defines `__setattr__` or `__delattr__`.
+    pub const SETATTR: u32 = 16;
+    /// The class or a base defines `__getattribute__`.
+    pub const GETATTRIBUTE: u32 = 32;
+}
+
+pub struct Class {
+    pub name: Rc<PyStr>,
+    pub qualname: RefCell<Rc<PyStr>>,
+    pub bases: Vec<Rc<Class>>,
+    /// The method resolution order after this class itself (which is implicitly first), so that
+    /// a class does not own a reference to itself.
+    pub mro_tail: Vec<Rc<Class>>,
+    pub dict: PyDict,
+    pub layout: Layout,
+    flags: Cell<u32>,
+}
+
+impl Class {
+    /// A new class. `mro_tail` must be the C3 linearisation of the bases.
+    pub fn new(
+        name: Rc<PyStr>,
+        qualname: Rc<PyStr>,
+        bases: Vec<Rc<Class>>,
+        mro_tail: Vec<Rc<Class>>,
+        dict: PyDict,
+        layout: Layout,
+    ) -> Rc<Class> {
+        let class = Rc::new(Class {
+            name,
+            qualname: RefCell::new(qualname),
+            bases,
+            mro_tail,
+            dict,
+            layout,
+            flags: Cell::new(0),
+        });
+        class.refresh_flags();
+        class
+    }
+
+    /// The MRO, starting with this class.
+    pub fn mro(self: &Rc<Self>) -> impl Iterator<Item = &Rc<Class>> {
+        std::iter::once(self).chain(self.mro_tail.iter())
+    }
+
+    /// Looks an attribute up along the MRO.
+    pub fn lookup(self: &Rc<Self>, name: &Rc<PyStr>) -> Option<Value> {
+        if let Some(v) = self.dict.get_str(name) {
+            return Some(v);
+        }
+        for class in &self.mro_tail {
+            if let Some(v) = class.dict.get_str(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Looks an attribute up along the MRO, returning the class where it was found too.
+    pub fn lookup_with_owner(self: &Rc<Self>, name: &Rc<PyStr>) -> Option<(Value, Rc<Class>)> {
+        for class in self.mro() {
+            if let Some(v) = class.dict.get_str(name) {
+                return Some((v, class.clone()));
+            }
+        }
+        None
+    }
+
+    pub fn lookup_str(self: &Rc<Self>, name: &str) -> Option<Value> {
+        self.lookup(&PyStr::intern(name))
+    }
+
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subclass(self: &Rc<Self>, other: &Rc<Class>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro_tail.iter().any(|c| Rc::ptr_eq(c, other))
+    }
+
+    pub fn has_flag(&self, flag: u32) -> bool {
+        self.flags.get() & flag != 0
+    }
+
+    pub fn overrides_eq(&self) -> bool {
+        self.has_flag(flags::EQ)
+    }
+
+    /// Recomputes the special-method flags from the dictionaries along the MRO. Builtin classes
+    /// contribute nothing: their behaviour is native.
+    pub fn refresh_flags(self: &Rc<Self>) {
+        let mut f = 0;
+        let user_defines = |name: &str| {
+            let name = PyStr::intern(name);
+            self.mro()
+                .filter(|c| c.layout != Layout::Builtin && !c.is_root())
+                .find_map(|c| c.dict.get_str(&name))
+        };
+        if user_defines("__eq__").is_some() {
+            f |= flags::EQ;
+        }
+        match user_defines("__hash__") {
+            Some(Value::None) => f |= flags::HASH | flags::UNHASHABLE,
+            Some(_) => f |= flags::HASH,
+            None if f & flags::EQ != 0 => f |= flags::UNHASHABLE,
+            None => {}
+        }
+        if user_defines("__getattr__").is_some() {
+            f |= flags::GETATTR;
+        }
+        if user_defines("__setattr__").is_some() || user_defines("__delattr__").is_some() {
+            f |= flags::SETATTR;
+        }
+        if user_defines("__getattribute__").is_some() {
+            f |= flags::GETATTRIBUTE;
+        }
+        self.flags.set(f);
+    }
+
+    /// Whether this is one of the roots whose dunders are native (`object`, `BaseException`).
+    fn is_root(&self) -> bool {
+        self.bases.is_empty()
+            || (self.layout == Layout::Exception && self.name.as_str() == "BaseException")
+    }
+}
+
+/// C3 linearisation of `bases` (the MRO of a new class, without the class itself). Returns
+/// `None` when no consistent order exists.
+pub fn c3_mro_tail(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases
+        .iter()
+        .map(|b| b.mro().cloned().collect::<Vec<_>>())
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Rc<Class>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let candidate = seqs.iter().find_map(|s| {
+            let head = &s[0];
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
+            (!in_tail).then(|| head.clone())
+        })?;
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &candidate) {
+                s.remove(0);
+            }
+        }
+        out.push(candidate);
+    }
+}
+
+/// An object of a user-defined class.
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub dict: PyDict,
+}
+
+impl Instance {
+    pub fn new(class: Rc<Class>) -> Rc<Instance> {
+        Rc::new(Instance {
+            class,
+            dict: PyDict::new(),
+        })
+    }
+}

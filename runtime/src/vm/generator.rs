@@ -1,0 +1,447 @@
+//! Generators and coroutines: their states and the one `resume` that drives them.
+//!
+//! A generator owns its frame while it is created or suspended and lends it to the VM while it
+//! runs; `resume` starts by replacing the state with `Running`, so re-entering a running
+//! generator is detected rather than possible. `send`, `__next__`, `throw` and `close` are thin
+//! wrappers over `resume` (the shape of CPython's `gen_send_ex2`, `_gen_throw` and
+//! `gen_close` in `Objects/genobject.c`, whose messages are copied word for word).
+//!
+//! `yield from` and `await` keep the delegated-to iterator on the frame's stack; `throw` and
+//! `close` go to it first, as PEP 380 says.
+//!
+//! A generator dropped while suspended is not lost: `Drop` moves its frame to a per-thread
+//! queue, and the VM closes it at its next safe point (a call, a loop back edge, the end of a
+//! cell), so its `finally` blocks run when CPython's would.
+//!
+//! Invariant: this module never decodes an instruction; `Frame` answers the questions about
+//! `yield from`.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::bytecode::Code;
+use crate::error::{PyErr, PyResult};
+use crate::object::str::PyStr;
+use crate::object::types::types;
+use crate::object::value::Value;
+
+use super::frame::Frame;
+use super::Vm;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+}
+
+impl GenKind {
+    pub fn type_name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+        }
+    }
+}
+
+/// Where a generator is in its life, with CPython's state names.
+pub enum GenState {
+    /// `GEN_CREATED`: called but not started; the frame is at its first instruction.
+    Created(Frame),
+    /// `GEN_SUSPENDED`: paused at a `yield` (or inside `yield from`); `exc` is the exception it
+    /// was handling when it paused, restored when it resumes.
+    Suspended { frame: Frame, exc: Value },
+    /// `GEN_RUNNING`: the frame is on loan to the VM.
+    Running,
+    /// `GEN_CLOSED`: finished; the frame is gone.
+    Closed,
+}
+
+pub struct Generator {
+    pub kind: GenKind,
+    pub code: Rc<Code>,
+    state: RefCell<GenState>,
+    /// `__name__` and `__qualname__` when they differ from the code's (they are writable).
+    names: RefCell<Option<Box<(Rc<PyStr>, Rc<PyStr>)>>>,
+    /// Set once the generator has been finalized, so a resurrected one is not finalized twice.
+    finalized: Cell<bool>,
+}
+
+/// What `resume` does to the generator.
+pub enum Resume {
+    /// `send(value)`; `next()` sends `None`.
+    Send(Value),
+    /// `throw(exc)`: raise at the suspension point.
+    Throw(PyErr),
+}
+
+/// One step of a generator.
+pub enum GenStep {
+    Yielded(Value),
+    Returned(Value),
+}
+
+/// How the VM should enter a frame.
+pub enum Entry {
+    /// Run from the current instruction (a new frame, or one positioned by `yield from`).
+    Start,
+    /// Resume a frame suspended at `Yield`/`YieldFrom` with a sent value.
+    Send(Value),
+    /// Raise an exception at the current instruction.
+    Throw(PyErr),
+}
+
+/// The frame of a generator that was dropped while suspended, waiting to be closed.
+pub struct Orphan {
+    kind: GenKind,
+    code: Rc<Code>,
+    names: Option<Box<(Rc<PyStr>, Rc<PyStr>)>>,
+    frame: Frame,
+    exc: Value,
+}
+
+thread_local! {
+    static ORPHANS: RefCell<Vec<Orphan>> = const { RefCell::new(Vec::new()) };
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether dropped generators are waiting to be finalized.
+#[inline]
+pub fn finalizers_pending() -> bool {
+    PENDING.with(|p| p.get())
+}
+
+fn take_orphans() -> Vec<Orphan> {
+    PENDING.with(|p| p.set(false));
+    ORPHANS.with(|o| std::mem::take(&mut *o.borrow_mut()))
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.finalized.get() {
+            return;
+        }
+        if let GenState::Suspended { frame, exc } =
+            std::mem::replace(self.state.get_mut(), GenState::Closed)
+        {
+            let orphan = Orphan {
+                kind: self.kind,
+                code: self.code.clone(),
+                names: self.names.get_mut().take(),
+                frame,
+                exc,
+            };
+            ORPHANS.with(|o| {
+                if let Ok(mut list) = o.try_borrow_mut() {
+                    list.push(orphan);
+                    PENDING.with(|p| p.set(true));
+                }
+            });
+        }
+    }
+}
+
+impl Generator {
+    pub fn new(kind: GenKind, frame: Frame) -> Rc<Generator> {
+        Rc::new(Generator {
+            kind,
+            code: frame.code.clone(),
+            state: RefCell::new(GenState::Created(frame)),
+            names: RefCell::new(None),
+            finalized: Cell::new(false),
+        })
+    }
+
+    pub fn name(&self) -> Rc<PyStr> {
+        match &*self.names.borrow() {
+            Some(n) => n.0.clone(),
+            None => self.code.name.clone(),
+        }
+    }
+
+    pub fn qualname(&self) -> Rc<PyStr> {
+        match &*self.names.borrow() {
+            Some(n) => n.1.clone(),
+            None => self.code.qualname.clone(),
+        }
+    }
+
+    pub fn set_names(&self, name: Rc<PyStr>, qualname: Rc<PyStr>) {
+        *self.names.borrow_mut() = Some(Box::new((name, qualname)));
+    }
+
+    /// `inspect.getgeneratorstate`'s answer.
+    pub fn state_name(&self) -> &'static str {
+        match &*self.state.borrow() {
+            GenState::Created(_) => "GEN_CREATED",
+            GenState::Suspended { .. } => "GEN_SUSPENDED",
+            GenState::Running => "GEN_RUNNING",
+            GenState::Closed => "GEN_CLOSED",
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(&*self.state.borrow(), GenState::Running)
+    }
+
+    pub fn is_suspended(&self) -> bool {
+        matches!(&*self.state.borrow(), GenState::Suspended { .. })
+    }
+
+    /// Whether a frame exists (`gi_frame is not None`).
+    pub fn has_frame(&self) -> bool {
+        !matches!(&*self.state.borrow(), GenState::Closed)
+    }
+
+    /// `gi_yieldfrom`: the iterator a suspended generator delegates to.
+    pub fn yield_from(&self) -> Option<Value> {
+        match &*self.state.borrow() {
+            GenState::Suspended { frame, .. } => frame.yield_from_iter().cloned(),
+            _ => None,
+        }
+    }
+
+    /// The current line and local variables, when the generator has a frame at rest.
+    pub fn frame_info(&self) -> Option<(u32, Vec<(Rc<PyStr>, Value)>)> {
+        match &*self.state.borrow() {
+            GenState::Created(frame) => Some((self.code.first_line, frame.locals())),
+            GenState::Suspended { frame, .. } => Some((frame.line(), frame.locals())),
+            _ => None,
+        }
+    }
+
+    /// `f_locals` of the frame (empty when running or closed).
+    pub fn locals(&self) -> Vec<(Rc<PyStr>, Value)> {
+        self.frame_info().map(|(_, l)| l).unwrap_or_default()
+    }
+
+    fn noun(&self) -> &'static str {
+        self.kind.type_name()
+    }
+
+    fn put(&self, state: GenState) {
+        let old = std::mem::replace(&mut *self.state.borrow_mut(), state);
+        drop(old);
+    }
+
+    fn take(&self) -> GenState {
+        std::mem::replace(&mut *self.state.borrow_mut(), GenState::Running)
+    }
+}
+
+impl Vm {
+    /// Drives a generator one step. The core of `send`, `next`, `throw` and `for` loops.
+    pub fn gen_resume(&mut self, gen: &Rc<Generator>, how: Resume) -> PyResult<GenStep> {
+        match gen.take() {
+            GenState::Running => Err(PyErr::value_error(format!(
+                "{} already executing",
+                gen.noun()
+            ))),
+            GenState::Closed => {
+                gen.put(GenState::Closed);
+                match how {
+                    Resume::Send(_) if gen.kind == GenKind::Coroutine => Err(PyErr::runtime_error(
+                        "cannot reuse already awaited coroutine",
+                    )),
+                    Resume::Send(_) => Ok(GenStep::Returned(Value::None)),
+                    Resume::Throw(e) => Err(e),
+                }
+            }
+            GenState::Created(frame) => match how {
+                Resume::Send(v) if !v.is_none() => {
+                    gen.put(GenState::Created(frame));
+                    Err(PyErr::type_error(format!(
+                        "can't send non-None value to a just-started {}",
+                        gen.noun()
+                    )))
+                }
+                Resume::Send(_) => self.run_gen_frame(gen, frame, Value::None, Entry::Start),
+                Resume::Throw(e) => self.run_gen_frame(gen, frame, Value::None, Entry::Throw(e)),
+            },
+            GenState::Suspended { frame, exc } => match how {
+                Resume::Send(v) => self.run_gen_frame(gen, frame, exc, Entry::Send(v)),
+                Resume::Throw(e) => self.gen_throw_suspended(gen, frame, exc, e),
+            },
+        }
+    }
+
+    /// `throw` into a suspended generator: delegated to the `yield from` iterator first.
+    fn gen_throw_suspended(
+        &mut self,
+        gen: &Rc<Generator>,
+        mut frame: Frame,
+        exc_state: Value,
+        err: PyErr,
+    ) -> PyResult<GenStep> {
+        let Some(sub) = frame.yield_from_iter().cloned() else {
+            return self.run_gen_frame(gen, frame, exc_state, Entry::Throw(err));
+        };
+        if err.matches(|t| &t.generator_exit) {
+            // Close the delegate first; a failure there replaces GeneratorExit.
+            let thrown = match self.close_iter(&sub) {
+                Ok(()) => err,
+                Err(close_err) => close_err,
+            };
+            return self.run_gen_frame(gen, frame, exc_state, Entry::Throw(thrown));
+        }
+        let result = match &sub {
+            Value::Generator(inner) => self.gen_resume(inner, Resume::Throw(err)),
+            other => match self.lookup_method(other, "throw")? {
+                None => return self.run_gen_frame(gen, frame, exc_state, Entry::Throw(err)),
+                Some(method) => self.call(&method, &[err.value()]).map(GenStep::Yielded),
+            },
+        };
+        match result {
+            Ok(GenStep::Yielded(v)) => {
+                gen.put(GenState::Suspended {
+                    frame,
+                    exc: exc_state,
+                });
+                Ok(GenStep::Yielded(v))
+            }
+            Ok(GenStep::Returned(v)) => {
+                frame.finish_yield_from(v);
+                self.run_gen_frame(gen, frame, exc_state, Entry::Start)
+            }
+            Err(e) if e.matches(|t| &t.stop_iteration) => {
+                let v = e.0.get_attr("value").unwrap_or(Value::None);
+                frame.finish_yield_from(v);
+                self.run_gen_frame(gen, frame, exc_state, Entry::Start)
+            }
+            Err(e) => {
+                frame.abort_yield_from();
+                self.run_gen_frame(gen, frame, exc_state, Entry::Throw(e))
+            }
+        }
+    }
+
+    /// Runs a generator's frame until it yields, returns or raises, and records the new state.
+    fn run_gen_frame(
+        &mut self,
+        gen: &Rc<Generator>,
+        mut frame: Frame,
+        exc_state: Value,
+        entry: Entry,
+    ) -> PyResult<GenStep> {
+        self.exc_stack.push(exc_state);
+        let result = self.run_frame(&mut frame, entry);
+        let exc_state = self.exc_stack.pop().unwrap_or(Value::None);
+        match result {
+            Ok(super::eval::FrameExit::Yield(v)) => {
+                gen.put(GenState::Suspended {
+                    frame,
+                    exc: exc_state,
+                });
+                Ok(GenStep::Yielded(v))
+            }
+            Ok(super::eval::FrameExit::Return(v)) => {
+                gen.put(GenState::Closed);
+                drop(frame);
+                Ok(GenStep::Returned(v))
+            }
+            Err(e) => {
+                gen.put(GenState::Closed);
+                drop(frame);
+                if e.matches(|t| &t.stop_iteration) {
+                    let t = types();
+                    let msg = format!("{} raised StopIteration", gen.noun());
+                    let new = PyErr::new(t.runtime_error.clone(), vec![Value::str(&msg)]);
+                    *new.0.cause.borrow_mut() = e.value();
+                    *new.0.context.borrow_mut() = Some(e.0.clone());
+                    new.0.suppress_context.set(true);
+                    new.0.fresh.set(false);
+                    return Err(new);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `gen.send(value)`: the yielded value, or `StopIteration` carrying the return value.
+    pub fn gen_send(&mut self, gen: &Rc<Generator>, value: Value) -> PyResult<Value> {
+        match self.gen_resume(gen, Resume::Send(value))? {
+            GenStep::Yielded(v) => Ok(v),
+            GenStep::Returned(v) => Err(PyErr::stop_iteration(v)),
+        }
+    }
+
+    /// `gen.throw(exc)`.
+    pub fn gen_throw(&mut self, gen: &Rc<Generator>, err: PyErr) -> PyResult<Value> {
+        match self.gen_resume(gen, Resume::Throw(err))? {
+            GenStep::Yielded(v) => Ok(v),
+            GenStep::Returned(v) => Err(PyErr::stop_iteration(v)),
+        }
+    }
+
+    /// `gen.close()`.
+    pub fn gen_close(&mut self, gen: &Rc<Generator>) -> PyResult<()> {
+        let (frame, exc_state) = match gen.take() {
+            GenState::Running => {
+                return Err(PyErr::value_error(format!(
+                    "{} already executing",
+                    gen.noun()
+                )))
+            }
+            GenState::Closed => {
+                gen.put(GenState::Closed);
+                return Ok(());
+            }
+            GenState::Created(frame) => {
+                gen.put(GenState::Closed);
+                drop(frame);
+                return Ok(());
+            }
+            GenState::Suspended { frame, exc } => (frame, exc),
+        };
+        let mut thrown = PyErr::generator_exit();
+        if let Some(sub) = frame.yield_from_iter().cloned() {
+            if let Err(e) = self.close_iter(&sub) {
+                thrown = e;
+            }
+        }
+        match self.run_gen_frame(gen, frame, exc_state, Entry::Throw(thrown)) {
+            Ok(GenStep::Yielded(_)) => Err(PyErr::runtime_error(format!(
+                "{} ignored GeneratorExit",
+                gen.noun()
+            ))),
+            Ok(GenStep::Returned(_)) => Ok(()),
+            Err(e) if e.matches(|t| &t.generator_exit) || e.matches(|t| &t.stop_iteration) => {
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Closes an iterator a `yield from` delegates to (`gen_close_iter`).
+    fn close_iter(&mut self, sub: &Value) -> PyResult<()> {
+        match sub {
+            Value::Generator(g) => self.gen_close(g),
+            other => match self.lookup_method(other, "close")? {
+                Some(m) => self.call(&m, &[]).map(|_| ()),
+                None => Ok(()),
+            },
+        }
+    }
+
+    /// Closes every generator dropped while suspended since the last call, reporting errors
+    /// the way CPython reports exceptions in finalizers ("Exception ignored in: ...").
+    pub fn run_finalizers(&mut self) {
+        while finalizers_pending() {
+            for orphan in take_orphans() {
+                let gen = Rc::new(Generator {
+                    kind: orphan.kind,
+                    code: orphan.code,
+                    state: RefCell::new(GenState::Suspended {
+                        frame: orphan.frame,
+                        exc: orphan.exc,
+                    }),
+                    names: RefCell::new(orphan.names),
+                    finalized: Cell::new(true),
+                });
+                if let Err(e) = self.gen_close(&gen) {
+                    let obj = Value::Generator(gen.clone());
+                    self.write_unraisable(&e, &obj);
+                }
+            }
+        }
+    }
+}
