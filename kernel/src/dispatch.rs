@@ -14,7 +14,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -38,6 +38,9 @@ use crate::{log_debug, log_warn};
 
 /// How long a shutdown waits for the session's finalizers before exiting anyway.
 const SHUTDOWN_PATIENCE: Duration = Duration::from_secs(3);
+
+/// How long an error reply waits, with `stop_on_error`, for requests already on their way.
+const ABORT_GRACE: Duration = Duration::from_millis(10);
 
 /// The two request channels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,9 +131,16 @@ pub struct Kernel {
     shell: RouterSendHalf,
     control: RouterSendHalf,
     state: Mutex<ShellState>,
-    /// Set after an error with `stop_on_error`: queued executes are answered `aborted` until
-    /// the shell queue has been drained.
-    aborting: AtomicBool,
+    /// How many messages the shell reader has received so far; each shell message carries
+    /// its number in that sequence.
+    shell_received: Arc<AtomicU64>,
+    /// The number of the shell message being served.
+    current: AtomicU64,
+    /// After an error with `stop_on_error`, executes numbered below this are answered
+    /// `aborted`: they arrived before the failing cell's reply went out, so they were sent
+    /// without knowing of the error (Run All). Requests sent after the client saw the
+    /// error run normally.
+    abort_below: AtomicU64,
     /// Set once a shutdown request arrives; later requests are dropped.
     shutting_down: AtomicBool,
     /// Notified after the shutdown reply and its `idle` have been queued.
@@ -144,6 +154,7 @@ impl Kernel {
         engine: Engine,
         shell: RouterSendHalf,
         control: RouterSendHalf,
+        shell_received: Arc<AtomicU64>,
     ) -> Kernel {
         Kernel {
             codec,
@@ -155,7 +166,9 @@ impl Kernel {
                 next_count: 1,
                 history: History::default(),
             }),
-            aborting: AtomicBool::new(false),
+            shell_received,
+            current: AtomicU64::new(0),
+            abort_below: AtomicU64::new(0),
             shutting_down: AtomicBool::new(false),
             exit: Notify::new(),
         }
@@ -174,14 +187,15 @@ impl Kernel {
         self.exit.notified().await;
     }
 
-    /// Whether queued executes are being aborted.
-    pub fn is_aborting(&self) -> bool {
-        self.aborting.load(Ordering::SeqCst)
+    /// Serves shell message number `seq` (see [`Kernel::serve`]).
+    pub async fn serve_shell(&self, seq: u64, request: Request) {
+        self.current.store(seq, Ordering::SeqCst);
+        self.serve(request, Channel::Shell).await;
     }
 
-    /// Ends the abort after the shell queue has run dry.
-    pub fn stop_aborting(&self) {
-        self.aborting.store(false, Ordering::SeqCst);
+    /// Whether the execute being served was queued before an error that aborts it.
+    fn is_aborted(&self) -> bool {
+        self.current.load(Ordering::SeqCst) < self.abort_below.load(Ordering::SeqCst)
     }
 
     /// Interrupts the running cell (SIGINT and `interrupt_request` end up here).
@@ -252,7 +266,7 @@ impl Kernel {
                 return;
             }
         };
-        if self.is_aborting() {
+        if self.is_aborted() {
             let reply = ExecuteReply::Aborted {
                 execution_count: None,
             };
@@ -343,14 +357,20 @@ impl Kernel {
                     self.state().history.record(count, &content.code, None);
                 }
                 self.publisher.flush().await;
+                if !content.silent && content.stop_on_error {
+                    // Everything received before the reply goes out was sent before the
+                    // client could know of the error, so it is aborted; whatever the client
+                    // sends after seeing the reply runs. The short wait lets the rest of a
+                    // Run All batch arrive when the cell failed at once.
+                    tokio::time::sleep(ABORT_GRACE).await;
+                    let received = self.shell_received.load(Ordering::SeqCst);
+                    self.abort_below.store(received, Ordering::SeqCst);
+                }
                 let reply = ExecuteReply::Error {
                     execution_count: reply_count,
                     error,
                 };
                 self.reply(channel, request, &reply).await;
-                if !content.silent && content.stop_on_error {
-                    self.aborting.store(true, Ordering::SeqCst);
-                }
             }
         }
     }

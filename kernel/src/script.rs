@@ -47,7 +47,7 @@ pub fn run(program: Program) -> Exit {
     let (name, source) = match program {
         Program::Code(code) => ("<string>".to_string(), code),
         Program::File(path) => match read_source(&path) {
-            Ok(source) => (path, source),
+            Ok(source) => (main_path(&path), source),
             Err((message, status)) => {
                 eprintln!("{message}");
                 return Exit::Status(status);
@@ -64,12 +64,22 @@ pub fn run(program: Program) -> Exit {
     }
 }
 
+/// The name CPython 3.11 gives the main script (in tracebacks and `__file__`): the path made
+/// absolute by joining it to the working directory, without normalizing `.` or `..`.
+fn main_path(path: &str) -> String {
+    if Path::new(path).is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!("{}/{path}", cwd.display()),
+        Err(_) => path.to_string(),
+    }
+}
+
 /// Reads a script as UTF-8, or says why not in python3's words, with python3's exit status
 /// (2 for a file that cannot be opened, 1 for one that is not UTF-8).
 fn read_source(path: &str) -> Result<String, (String, i32)> {
-    let shown = std::path::absolute(Path::new(path))
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| path.to_string());
+    let shown = main_path(path);
     let bytes = std::fs::read(path).map_err(|e| {
         let errno = e.raw_os_error().unwrap_or(0);
         let reason = strerror(&e);
@@ -309,6 +319,14 @@ mod tests {
         check("SystemExit", "None", Exit::Status(0));
         check("SystemExit", "3", Exit::Status(3));
         check("SystemExit", "bye", Exit::Status(1));
+    }
+
+    #[test]
+    fn main_paths_are_joined_to_the_working_directory_as_written() {
+        let cwd = std::env::current_dir().unwrap().display().to_string();
+        assert_eq!(main_path("/abs/x.py"), "/abs/x.py");
+        assert_eq!(main_path("./../x.py"), format!("{cwd}/./../x.py"));
+        assert_eq!(main_path("x.py"), format!("{cwd}/x.py"));
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! Threads and tasks, and why:
 //! - The tokio runtime (two workers) runs the socket tasks: the shell reader and dispatcher,
 //!   the control loop, the iopub publisher (`iopub.rs`) and the stdin task (`stdin.rs`).
-//! - The shell reader only moves raw messages into a queue; the dispatcher serves them one at
-//!   a time, so executes run in order, and after an error with `stop_on_error` it answers
-//!   everything already queued with `aborted` (as ipykernel's `_abort_queues` does).
+//! - The shell reader only moves raw messages into a queue, numbering them; the dispatcher
+//!   serves them one at a time, so executes run in order, and after an error with
+//!   `stop_on_error` the executes received before the error reply are answered `aborted`
+//!   (as ipykernel's `_abort_queues` does).
 //! - Control has its own task that never waits for a running cell, so `kernel_info` and
 //!   `interrupt_request` are answered at once while shell is busy.
 //! - The heartbeat REP echoes on its own OS thread with its own small runtime: nothing the
@@ -16,6 +17,7 @@
 //! Malformed or badly signed messages are logged and dropped; no socket error ends the
 //! kernel once it is serving.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -75,16 +77,18 @@ async fn serve(info: ConnectionInfo) -> Result<(), KernelError> {
 
     let (shell_send, shell_recv) = shell.split();
     let (control_send, control_recv) = control.split();
+    let shell_received = Arc::new(AtomicU64::new(0));
     let kernel = Arc::new(Kernel::new(
         codec,
         publisher,
         engine,
         shell_send,
         control_send,
+        shell_received.clone(),
     ));
 
     let (shell_queue_tx, shell_queue) = mpsc::unbounded_channel();
-    tokio::spawn(read_into(shell_recv, shell_queue_tx, "shell"));
+    tokio::spawn(read_shell(shell_recv, shell_queue_tx, shell_received));
     tokio::spawn(shell_dispatcher(kernel.clone(), shell_queue));
     tokio::spawn(control_loop(kernel.clone(), control_recv));
 
@@ -94,47 +98,36 @@ async fn serve(info: ConnectionInfo) -> Result<(), KernelError> {
     Ok(())
 }
 
-/// Moves every message received on a ROUTER into `queue`, so the socket is drained while
-/// the dispatcher is busy.
-async fn read_into(
+/// Moves every message received on the shell ROUTER into `queue`, numbered in order of
+/// arrival (`received` counts them), so the socket is drained while the dispatcher is busy.
+async fn read_shell(
     mut socket: RouterRecvHalf,
-    queue: mpsc::UnboundedSender<Vec<Bytes>>,
-    name: &str,
+    queue: mpsc::UnboundedSender<(u64, Vec<Bytes>)>,
+    received: Arc<AtomicU64>,
 ) {
     loop {
         match socket.recv().await {
             Ok(message) => {
-                if queue.send(message.into_vec()).is_err() {
+                let seq = received.fetch_add(1, Ordering::SeqCst);
+                if queue.send((seq, message.into_vec())).is_err() {
                     return;
                 }
             }
             Err(e) => {
-                log_debug!("{name} receive: {e}");
+                log_debug!("shell receive: {e}");
                 tokio::time::sleep(Duration::from_millis(1)).await;
             }
         }
     }
 }
 
-async fn shell_dispatcher(kernel: Arc<Kernel>, mut queue: mpsc::UnboundedReceiver<Vec<Bytes>>) {
-    loop {
-        let frames = if kernel.is_aborting() {
-            match queue.try_recv() {
-                Ok(frames) => frames,
-                Err(mpsc::error::TryRecvError::Empty) => {
-                    kernel.stop_aborting();
-                    continue;
-                }
-                Err(mpsc::error::TryRecvError::Disconnected) => return,
-            }
-        } else {
-            match queue.recv().await {
-                Some(frames) => frames,
-                None => return,
-            }
-        };
+async fn shell_dispatcher(
+    kernel: Arc<Kernel>,
+    mut queue: mpsc::UnboundedReceiver<(u64, Vec<Bytes>)>,
+) {
+    while let Some((seq, frames)) = queue.recv().await {
         match kernel.codec().decode(frames) {
-            Ok(request) => kernel.serve(request, Channel::Shell).await,
+            Ok(request) => kernel.serve_shell(seq, request).await,
             Err(e) => log_warn!("shell: dropped a message: {e}"),
         }
     }

@@ -256,6 +256,32 @@ async fn queued_executes_after_an_error_are_aborted() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_request_sent_after_the_error_reply_is_not_aborted() {
+    let mut k = TestKernel::start().await;
+    let failing = k
+        .send(
+            Chan::Shell,
+            "execute_request",
+            json!({"code": "raise ValueError('x')", "stop_on_error": true}),
+        )
+        .await;
+    assert_eq!(
+        k.reply(Chan::Shell, &failing, LONG).await.content["status"],
+        "error"
+    );
+    // Sent as soon as the reply is seen, without waiting for idle (as `get_shell_msg` users do).
+    let next = k
+        .send(
+            Chan::Shell,
+            "execute_request",
+            json!({"code": "print('ran')"}),
+        )
+        .await;
+    let reply = k.reply(Chan::Shell, &next, LONG).await;
+    assert_eq!(reply.content["status"], "ok", "{:?}", reply.content);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn stop_on_error_false_keeps_the_queue() {
     let mut k = TestKernel::start().await;
     let code = |c: &str| {
@@ -470,7 +496,8 @@ async fn interrupt_ends_a_wait_for_input() {
 #[tokio::test(flavor = "multi_thread")]
 async fn complete_inspect_and_is_complete() {
     let mut k = TestKernel::start().await;
-    k.execute("import math\nvalue = 3").await;
+    k.execute("class Point:\n    def norm(self):\n        return 0\n\np = Point()")
+        .await;
     let (reply, _) = k
         .roundtrip(
             Chan::Shell,
@@ -490,7 +517,7 @@ async fn complete_inspect_and_is_complete() {
     );
     assert_eq!(c["metadata"], json!({}));
     // Cursor positions count code points, not bytes.
-    let code = "s = 'é'; math.fl";
+    let code = "s = 'é'; p.nor";
     let cursor = code.chars().count();
     let (reply, _) = k
         .roundtrip(
@@ -503,11 +530,11 @@ async fn complete_inspect_and_is_complete() {
         reply.content["matches"]
             .as_array()
             .unwrap()
-            .contains(&json!("floor")),
+            .contains(&json!("norm")),
         "{}",
         reply.content
     );
-    assert_eq!(reply.content["cursor_start"], cursor - 2);
+    assert_eq!(reply.content["cursor_start"], cursor - 3);
     assert_eq!(reply.content["cursor_end"], cursor);
 
     let (reply, _) = k
@@ -679,7 +706,7 @@ async fn live_output_arrives_while_the_cell_runs_and_is_coalesced() {
     // The first tick must arrive long before the cell ends (0.6 s).
     loop {
         let msg = k
-            .recv_iopub(LONG)
+            .next_iopub_for(&id, LONG)
             .await
             .expect("output while the cell runs");
         if msg.msg_type == "stream" {
@@ -692,7 +719,18 @@ async fn live_output_arrives_while_the_cell_runs_and_is_coalesced() {
             break;
         }
     }
-    let rest = k.iopub_until_idle_from_here(&id).await;
+    let mut rest = Vec::new();
+    loop {
+        let msg = k
+            .next_iopub_for(&id, LONG)
+            .await
+            .expect("the rest of the output, then idle");
+        let idle = msg.msg_type == "status" && msg.content["execution_state"] == "idle";
+        rest.push(msg);
+        if idle {
+            break;
+        }
+    }
     let streams: Vec<_> = rest.iter().filter(|m| m.msg_type == "stream").collect();
     let text: String = streams
         .iter()
@@ -709,24 +747,6 @@ async fn live_output_arrives_while_the_cell_runs_and_is_coalesced() {
         streams.len()
     );
     k.reply(Chan::Shell, &id, LONG).await;
-}
-
-impl TestKernel {
-    /// The rest of a request's iopub messages, when its busy has already been read.
-    async fn iopub_until_idle_from_here(&mut self, msg_id: &str) -> Vec<common::Msg> {
-        let mut seen = Vec::new();
-        loop {
-            let msg = self.recv_iopub(LONG).await.expect("idle");
-            if msg.parent_id() != msg_id {
-                continue;
-            }
-            let idle = msg.msg_type == "status" && msg.content["execution_state"] == "idle";
-            seen.push(msg);
-            if idle {
-                return seen;
-            }
-        }
-    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -30,8 +30,8 @@ class CoroKernelTests(jkt.KernelTests):
         {"text": "pri", "matches": {"print"}},
         {"text": "yie", "matches": {"yield"}},
         {"text": "zzz_no_such_name", "matches": set()},
-        {"text": "import ma"},
-        {"text": "'coro'.up", "matches": {"upper"}},
+        {"text": "import co"},
+        {"text": "len.__na"},
     ]
 
     complete_code_samples = ["1", "print('hello, world')", "def f(x):\n  return x*2\n\n\n"]
