@@ -151,6 +151,12 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
+                if matches!(&test.kind, ExprKind::Tuple(items) if !items.is_empty()) {
+                    self.warn(
+                        "assertion is always true, perhaps remove parentheses?",
+                        s.span,
+                    );
+                }
                 let end = self.unit().new_label();
                 self.jump_if(test, true, end)?;
                 self.unit().span = s.span;
