@@ -260,6 +260,13 @@ fn run_command(command: Command) -> anyhow::Result<i32> {
                     }
                 }
             }
+            if notebooks.len() > 1 {
+                println!(
+                    "{} notebooks checked: {} match CPython, {failed} differ",
+                    notebooks.len(),
+                    notebooks.len() - failed
+                );
+            }
             Ok(i32::from(failed > 0))
         }
     }
