@@ -39,7 +39,8 @@ use crate::{log_debug, log_warn};
 /// How long a shutdown waits for the session's finalizers before exiting anyway.
 const SHUTDOWN_PATIENCE: Duration = Duration::from_secs(3);
 
-/// How long an error reply waits, with `stop_on_error`, for requests already on their way.
+/// How long after its start a failed cell's error reply waits, with `stop_on_error`, for
+/// requests already on their way (a cell that ran longer waits no more).
 const ABORT_GRACE: Duration = Duration::from_millis(10);
 
 /// The two request channels.
@@ -273,6 +274,7 @@ impl Kernel {
             self.reply(channel, request, &reply).await;
             return;
         }
+        let started = std::time::Instant::now();
         let parent = &request.parent;
         let count = self.state().next_count;
         let stores = content.stores_history();
@@ -360,9 +362,9 @@ impl Kernel {
                 if !content.silent && content.stop_on_error {
                     // Everything received before the reply goes out was sent before the
                     // client could know of the error, so it is aborted; whatever the client
-                    // sends after seeing the reply runs. The short wait lets the rest of a
-                    // Run All batch arrive when the cell failed at once.
-                    tokio::time::sleep(ABORT_GRACE).await;
+                    // sends after seeing the reply runs. When the cell failed at once, a
+                    // short wait lets the rest of a Run All batch arrive first.
+                    tokio::time::sleep(ABORT_GRACE.saturating_sub(started.elapsed())).await;
                     let received = self.shell_received.load(Ordering::SeqCst);
                     self.abort_below.store(received, Ordering::SeqCst);
                 }

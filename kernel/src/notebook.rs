@@ -20,7 +20,6 @@
 //!
 //! What this does not do: widgets, `clear_output`, or any notebook format before 4.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
@@ -648,31 +647,6 @@ pub fn line_diff(expected: &str, actual: &str) -> String {
         out.push_str("    (the texts differ in their final newline)\n");
     }
     out
-}
-
-/// Counts how many stored outputs of each type a notebook has (for `coro check`'s summary).
-pub fn output_counts(nb: &Value) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
-    for cell in nb
-        .get("cells")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        for output in cell
-            .get("outputs")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let kind = output
-                .get("output_type")
-                .and_then(Value::as_str)
-                .unwrap_or("?");
-            *counts.entry(kind.to_string()).or_default() += 1;
-        }
-    }
-    counts
 }
 
 #[cfg(test)]
