@@ -53,3 +53,29 @@ pub fn die_by_sigint() -> ! {
     }
     std::process::exit(130)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(raise: bool, expect: bool) {
+        let target = TARGET.get().expect("registered").clone();
+        target.clear();
+        if raise {
+            // SAFETY: raising SIGINT in our own process, whose handler is installed.
+            unsafe {
+                libc::raise(libc::SIGINT);
+            }
+        }
+        assert_eq!(target.take(), expect);
+    }
+
+    #[test]
+    fn sigint_triggers_the_registered_interrupt_instead_of_killing() {
+        set_target(Interrupt::new());
+        install();
+        check(false, false);
+        check(true, true);
+        check(true, true);
+    }
+}

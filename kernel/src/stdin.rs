@@ -98,13 +98,7 @@ pub async fn run(
                 let parent_id = serde_json::from_slice::<serde_json::Value>(&request.parent_header)
                     .ok()
                     .and_then(|v| v.get("msg_id").and_then(|id| id.as_str()).map(String::from));
-                let matches = match (&waiting, &parent_id) {
-                    (Some(w), Some(id)) => *id == w.request_id,
-                    // A client that leaves out the parent header still answers the one question.
-                    (Some(_), None) => true,
-                    (None, _) => false,
-                };
-                if !matches {
+                if !answers(waiting.as_ref().map(|w| w.request_id.as_str()), parent_id.as_deref()) {
                     log_debug!("stdin: dropped a reply to an abandoned input_request");
                     continue;
                 }
@@ -114,6 +108,16 @@ pub async fn run(
                 }
             }
         }
+    }
+}
+
+/// Whether an `input_reply` whose parent is `parent_id` answers the request waiting with id
+/// `waiting`. A client that leaves out the parent header still answers the one question.
+fn answers(waiting: Option<&str>, parent_id: Option<&str>) -> bool {
+    match (waiting, parent_id) {
+        (Some(w), Some(id)) => w == id,
+        (Some(_), None) => true,
+        (None, _) => false,
     }
 }
 
@@ -143,5 +147,27 @@ async fn send_request(socket: &mut RouterSocket, codec: &Codec, ask: Ask) -> Opt
             let _ = ask.answer.send(Err(NoAnswer::Undeliverable));
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(waiting: Option<&str>, parent_id: Option<&str>, expect: bool) {
+        assert_eq!(
+            answers(waiting, parent_id),
+            expect,
+            "{waiting:?} {parent_id:?}"
+        );
+    }
+
+    #[test]
+    fn replies_answer_only_the_request_waiting() {
+        check(Some("a"), Some("a"), true);
+        check(Some("a"), Some("b"), false);
+        check(Some("a"), None, true);
+        check(None, Some("a"), false);
+        check(None, None, false);
     }
 }
