@@ -64,7 +64,8 @@ fn course_notebooks_match_cpython() {
          (the notebooks belong in notebooks/*.ipynb at the repository root)",
         dir.display()
     );
-    let mut args = vec!["check".to_string()];
+    // A cell that never ends fails the check instead of hanging CI.
+    let mut args = vec!["check".to_string(), "--timeout".to_string(), "120".to_string()];
     args.extend(notebooks.iter().map(|p| p.display().to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let output = coro(&args);
