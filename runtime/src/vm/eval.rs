@@ -229,7 +229,7 @@ impl Vm {
                     }
                     Op::LoadName(i) => {
                         let name = &code.names[i as usize];
-                        let ns = namespace(f, &code, &st);
+                        let ns = namespace(f, &code, st.local(0));
                         let v = match ns.get_str(name) {
                             Some(v) => v,
                             None => match f.globals.get_str(name) {
@@ -245,13 +245,13 @@ impl Vm {
                     }
                     Op::StoreName(i) => {
                         let v = pop!();
-                        let ns = namespace(f, &code, &st);
+                        let ns = namespace(f, &code, st.local(0));
                         ns.set_str(code.names[i as usize].clone(), v);
                         continue 'dispatch;
                     }
                     Op::DeleteName(i) => {
                         let name = &code.names[i as usize];
-                        let ns = namespace(f, &code, &st);
+                        let ns = namespace(f, &code, st.local(0));
                         if ns.remove_str(name).is_none() {
                             break 'op (name_error(name), true);
                         }
@@ -656,7 +656,7 @@ impl Vm {
                     }
                     Op::Call(n) => {
                         tri!(self.poll());
-                        if let Some(r) = frame_builtin(st.peek(n as usize + 1), n, f, &st) {
+                        if let Some(r) = frame_builtin(st.peek(n as usize + 1), n, f, st.locals()) {
                             st.drop_top(n as usize + 1);
                             st.push(r);
                             continue 'dispatch;
@@ -835,7 +835,7 @@ impl Vm {
                     }
                     Op::ImportStar => {
                         let m = pop!();
-                        let ns = namespace(f, &code, &st);
+                        let ns = namespace(f, &code, st.local(0));
                         tri!(self.import_star(&m, &ns));
                         continue 'dispatch;
                     }
@@ -853,7 +853,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::SetupAnnotations => {
-                        let ns = namespace(f, &code, &st);
+                        let ns = namespace(f, &code, st.local(0));
                         let key = PyStr::intern("__annotations__");
                         if ns.get_str(&key).is_none() {
                             ns.set_str(
@@ -945,9 +945,9 @@ impl Vm {
 }
 
 /// The namespace dict of a module or class body frame.
-fn namespace(f: &Frame, code: &Code, st: &Stack) -> Rc<crate::object::dict::PyDict> {
+fn namespace(f: &Frame, code: &Code, slot0: &Value) -> Rc<crate::object::dict::PyDict> {
     if code.flags & flags::CLASS_BODY != 0 {
-        if let Value::Dict(d) = st.local(0) {
+        if let Value::Dict(d) = slot0 {
             return d.clone();
         }
     }
@@ -955,7 +955,7 @@ fn namespace(f: &Frame, code: &Code, st: &Stack) -> Rc<crate::object::dict::PyDi
 }
 
 /// `globals()` and `locals()` called directly: answered from the calling frame.
-fn frame_builtin(callable: &Value, nargs: u32, f: &Frame, st: &Stack) -> Option<Value> {
+fn frame_builtin(callable: &Value, nargs: u32, f: &Frame, locals: &[Value]) -> Option<Value> {
     let Value::Builtin(b) = callable else {
         return None;
     };
@@ -966,7 +966,7 @@ fn frame_builtin(callable: &Value, nargs: u32, f: &Frame, st: &Stack) -> Option<
         "globals" => Some(Value::Dict(f.globals.clone())),
         "locals" | "vars" => {
             if f.code.flags & flags::NAMESPACE != 0 {
-                return Some(Value::Dict(namespace(f, &f.code, st)));
+                return Some(Value::Dict(namespace(f, &f.code, &locals[0])));
             }
             let d = crate::object::dict::PyDict::new();
             let n = f.code.nslots();
@@ -974,7 +974,7 @@ fn frame_builtin(callable: &Value, nargs: u32, f: &Frame, st: &Stack) -> Option<
                 if name.starts_with('.') {
                     continue;
                 }
-                let v = match st.local(i) {
+                let v = match &locals[i] {
                     Value::Cell(c) => c.get(),
                     other => other.clone(),
                 };
@@ -986,7 +986,7 @@ fn frame_builtin(callable: &Value, nargs: u32, f: &Frame, st: &Stack) -> Option<
         }
         "dir" => {
             let mut names: Vec<String> = if f.code.flags & flags::NAMESPACE != 0 {
-                namespace(f, &f.code, st)
+                namespace(f, &f.code, &locals[0])
                     .keys()
                     .iter()
                     .filter_map(|k| k.as_str().map(|s| s.as_str().to_string()))
@@ -995,7 +995,7 @@ fn frame_builtin(callable: &Value, nargs: u32, f: &Frame, st: &Stack) -> Option<
                 f.code.varnames[..f.code.nslots()]
                     .iter()
                     .enumerate()
-                    .filter(|(i, n)| !n.starts_with('.') && !matches!(st.local(*i), Value::Unbound))
+                    .filter(|(i, n)| !n.starts_with('.') && !matches!(locals[*i], Value::Unbound))
                     .map(|(_, n)| n.as_str().to_string())
                     .collect()
             };

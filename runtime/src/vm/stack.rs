@@ -134,6 +134,13 @@ impl Stack {
         unsafe { &mut *self.base.add(i) }
     }
 
+    /// The locals, for introspection (`locals()`).
+    #[inline(always)]
+    pub fn locals(&self) -> &[Value] {
+        // SAFETY: the first `nslots` slots are initialised for the whole run of the frame.
+        unsafe { std::slice::from_raw_parts(self.base, self.nslots) }
+    }
+
     /// The top `n` values, bottom first.
     #[inline(always)]
     pub fn top_slice(&self, n: usize) -> &[Value] {
