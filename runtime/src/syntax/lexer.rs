@@ -492,17 +492,12 @@ impl<'s> Lexer<'s> {
     }
 
     fn operator(&mut self, start: usize, c: u8) -> Result<(), Stop> {
-        let rest = &self.b[start..];
-        for len in [3, 2] {
-            if rest.len() >= len {
-                if let Ok(s) = std::str::from_utf8(&rest[..len]) {
-                    if let Some(kind) = TokenKind::operator(s) {
-                        self.pos = start + len;
-                        self.push(kind, start, start + len);
-                        return Ok(());
-                    }
-                }
-            }
+        let c2 = self.peek_at(start + 1).unwrap_or(0);
+        let c3 = self.peek_at(start + 2).unwrap_or(0);
+        if let Some((kind, len)) = multi_char_operator(c, c2, c3) {
+            self.pos = start + len;
+            self.push(kind, start, start + len);
+            return Ok(());
         }
         self.pos = start + 1;
         match c {
@@ -943,6 +938,45 @@ impl<'s> Lexer<'s> {
         self.push(TokenKind::Number, start, self.pos);
         Ok(())
     }
+}
+
+/// Two- and three-character operators (CPython's `PyToken_TwoChars`/`ThreeChars`).
+fn multi_char_operator(c1: u8, c2: u8, c3: u8) -> Option<(TokenKind, usize)> {
+    use TokenKind as T;
+    let three = match (c1, c2, c3) {
+        (b'*', b'*', b'=') => Some(T::DoubleStarEqual),
+        (b'/', b'/', b'=') => Some(T::DoubleSlashEqual),
+        (b'<', b'<', b'=') => Some(T::LeftShiftEqual),
+        (b'>', b'>', b'=') => Some(T::RightShiftEqual),
+        _ => None,
+    };
+    if let Some(kind) = three {
+        return Some((kind, 3));
+    }
+    let two = match (c1, c2) {
+        (b'=', b'=') => T::EqEqual,
+        (b'!', b'=') => T::NotEqual,
+        (b'<', b'=') => T::LessEqual,
+        (b'>', b'=') => T::GreaterEqual,
+        (b'<', b'>') => T::NotEqualAlt,
+        (b'<', b'<') => T::LeftShift,
+        (b'>', b'>') => T::RightShift,
+        (b'*', b'*') => T::DoubleStar,
+        (b'/', b'/') => T::DoubleSlash,
+        (b'+', b'=') => T::PlusEqual,
+        (b'-', b'=') => T::MinEqual,
+        (b'*', b'=') => T::StarEqual,
+        (b'/', b'=') => T::SlashEqual,
+        (b'%', b'=') => T::PercentEqual,
+        (b'&', b'=') => T::AmperEqual,
+        (b'|', b'=') => T::VBarEqual,
+        (b'^', b'=') => T::CircumflexEqual,
+        (b'@', b'=') => T::AtEqual,
+        (b'-', b'>') => T::RArrow,
+        (b':', b'=') => T::ColonEqual,
+        _ => return None,
+    };
+    Some((two, 2))
 }
 
 /// Characters in the first `bytes` bytes of `line` (without its line break), counting a cut

@@ -369,6 +369,7 @@ impl<'s> Parser<'s> {
         let lexed = lexer::tokenize(&padded);
         let mut sub = Parser::new(&padded, lexed, Context::FString { line_base });
         sub.depth = self.depth;
+        sub.stack_base = self.stack_base;
         let result = sub.run_with(|p| p.star_expressions());
         if self.deferred.is_none() {
             self.deferred = sub.deferred.take();

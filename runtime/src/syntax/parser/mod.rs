@@ -35,7 +35,7 @@ mod stmt;
 mod strings;
 mod target;
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use super::ast::{Expr, Module, Name, Span};
 use super::lexer::{self, LexError, Lexed};
@@ -47,6 +47,11 @@ use super::{PyLocation, SyntaxError, SyntaxErrorKind};
 /// gives up near 3,000 levels with a `MemoryError` or `RecursionError`; Coro stops earlier with
 /// a `SyntaxError`, so that the compiler and every other tree walk can recurse safely.
 pub const MAX_DEPTH: u32 = 1000;
+
+/// The most stack the parser lets itself use. Frame sizes differ between builds, so nesting
+/// is also refused when this much stack is in use; the parser is then safe on any thread
+/// with a 2 MiB stack (Rust's default for spawned threads).
+pub const STACK_BUDGET: usize = 1536 * 1024;
 
 /// Parses a module, a notebook cell or a script.
 pub fn parse(source: &str) -> Result<Module, SyntaxError> {
@@ -122,6 +127,9 @@ pub(crate) struct Parser<'s> {
     /// An error CPython's compiler or symbol table would raise (`keyword argument repeated`,
     /// `duplicate argument`): reported only if the whole text parses.
     deferred: Option<SyntaxError>,
+    /// An address near the top of the stack when the outermost parser started; nesting is
+    /// refused once the stack has grown [`STACK_BUDGET`] bytes past it.
+    stack_base: usize,
 }
 
 impl<'s> Parser<'s> {
@@ -142,6 +150,10 @@ impl<'s> Parser<'s> {
             context,
             parens_with_for,
             deferred: None,
+            stack_base: {
+                let here = 0u8;
+                std::hint::black_box(&here) as *const u8 as usize
+            },
         }
     }
 
@@ -459,11 +471,18 @@ impl<'s> Parser<'s> {
     /// Enters one level of nesting; errors past [`MAX_DEPTH`].
     pub(crate) fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > MAX_DEPTH || self.stack_used() > STACK_BUDGET {
             let t = self.cur();
             return Err(self.raise_at_token(&t, "expression too deeply nested"));
         }
         Ok(())
+    }
+
+    /// Bytes of stack used since the outermost parser started.
+    fn stack_used(&self) -> usize {
+        let here = 0u8;
+        let addr = std::hint::black_box(&here) as *const u8 as usize;
+        self.stack_base.abs_diff(addr)
     }
 
     pub(crate) fn leave(&mut self) {
