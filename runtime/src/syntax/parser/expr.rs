@@ -879,10 +879,7 @@ impl<'s> Parser<'s> {
         let args = if self.at(T::Colon) {
             Arguments::default()
         } else {
-            match self.opt(|p| p.lambda_params())? {
-                Some(args) => args,
-                None => Arguments::default(),
-            }
+            self.opt(|p| p.lambda_params())?.unwrap_or_default()
         };
         self.expect(T::Colon)?;
         let body = self.expression()?;

@@ -16,7 +16,7 @@
 //!   parser error on a later line) and sets `incomplete` when the first pass ran into the end
 //!   of the input.
 //!
-//! Submodules: `stmt` (statements and blocks), `params` (def and lambda parameters), `expr`
+//! Submodules: `stmt` (simple statements and blocks), `compound` (compound statements), `params` (def and lambda parameters), `expr`
 //! (expressions and displays), `call` (call arguments), `target` (assignment, `for` and `del`
 //! targets), `invalid` (the larger second-pass rules), `strings` and `fstring` (literals),
 //! `number` (numeric literals).
@@ -26,6 +26,7 @@
 //! parameters (rejected with a `SyntaxError` naming the feature), and warnings.
 
 mod call;
+mod compound;
 mod expr;
 mod fstring;
 mod invalid;
@@ -547,39 +548,28 @@ impl<'s> Parser<'s> {
         Fail::Error(Box::new(error))
     }
 
-    /// Builds an error from CPython-style coordinates: a line, a byte column and an end.
-    /// `col`/`end_col` are byte columns (0-based); `None` stands for CPython's -1.
+    /// Builds an error at CPython's location numbers (prefixed and shifted for f-strings).
     fn make_error(
         &mut self,
         kind: SyntaxErrorKind,
         msg: &str,
         span: Span,
-        line: u32,
-        offset: i32,
-        end_line: u32,
-        end_offset: i32,
+        mut location: PyLocation,
     ) -> SyntaxError {
-        let (msg, line, end_line, offset, end_offset) = match self.context {
-            Context::Module => (msg.to_string(), line, end_line, offset, end_offset),
-            Context::FString { line_base } => (
-                format!("f-string: {msg}"),
-                line + line_base,
-                end_line + line_base,
-                offset,
-                end_offset,
-            ),
+        let msg = match self.context {
+            Context::Module => msg.to_string(),
+            Context::FString { line_base } => {
+                location.lineno += line_base;
+                location.end_lineno += line_base;
+                format!("f-string: {msg}")
+            }
         };
         SyntaxError {
             kind,
             msg,
             span,
             incomplete: false,
-            location: PyLocation {
-                lineno: line,
-                offset,
-                end_lineno: end_line,
-                end_offset,
-            },
+            location,
         }
     }
 
@@ -599,10 +589,7 @@ impl<'s> Parser<'s> {
             SyntaxErrorKind::Syntax,
             msg,
             Span::new(a.start as usize, b.end as usize),
-            line,
-            offset,
-            end_line,
-            end_offset,
+            loc(line, offset, end_line, end_offset),
         )
     }
 
@@ -624,7 +611,12 @@ impl<'s> Parser<'s> {
     /// `RAISE_SYNTAX_ERROR_KNOWN_LOCATION` for a token (columnless tokens report offset 0).
     pub(crate) fn error_at_token(&mut self, t: &Token, msg: &str) -> SyntaxError {
         if t.kind.is_columnless() {
-            return self.make_error(SyntaxErrorKind::Syntax, msg, t.span, t.line, 0, t.line, 0);
+            return self.make_error(
+                SyntaxErrorKind::Syntax,
+                msg,
+                t.span,
+                loc(t.line, 0, t.line, 0),
+            );
         }
         self.error_at(msg, t.span)
     }
@@ -644,13 +636,13 @@ impl<'s> Parser<'s> {
             let start = self.index().line_start(line);
             let bytes = (t.span.start as usize).saturating_sub(start);
             let offset = self.index().chars_before(line, bytes) as i32;
-            return self.make_error(kind, msg, t.span, line, offset, line, -1);
+            return self.make_error(kind, msg, t.span, loc(line, offset, line, -1));
         }
         let (line, col) = self.line_col(t.span.start as usize);
         let (end_line, end_col) = self.line_col(t.span.end as usize);
         let offset = self.char_offset(line, col + 1);
         let end_offset = self.char_offset(line, end_col + 1);
-        self.make_error(kind, msg, t.span, line, offset, end_line, end_offset)
+        self.make_error(kind, msg, t.span, loc(line, offset, end_line, end_offset))
     }
 
     pub(crate) fn raise_on_last_token(&mut self, msg: &str) -> Fail {
@@ -681,10 +673,7 @@ impl<'s> Parser<'s> {
             SyntaxErrorKind::Syntax,
             msg,
             Span::new(a.start as usize, t.span.end as usize),
-            line,
-            offset,
-            end_line,
-            end_offset,
+            loc(line, offset, end_line, end_offset),
         );
         self.raise(e)
     }
@@ -698,6 +687,16 @@ impl<'s> Parser<'s> {
     /// Line (1-based) of a byte offset.
     pub(crate) fn line_of(&mut self, offset: u32) -> u32 {
         self.index().line_of(offset as usize)
+    }
+}
+
+/// CPython's location numbers.
+fn loc(lineno: u32, offset: i32, end_lineno: u32, end_offset: i32) -> PyLocation {
+    PyLocation {
+        lineno,
+        offset,
+        end_lineno,
+        end_offset,
     }
 }
 

@@ -331,8 +331,8 @@ impl<'s> Parser<'s> {
                 Kind::Def => {
                     let saved = p.pos;
                     let mut n = 0;
-                    loop {
-                        let Some(_) = p.opt(|p| {
+                    while p
+                        .opt(|p| {
                             let t = p.expect(T::Name)?;
                             if p.eat(T::Colon).is_some() {
                                 p.expression()?;
@@ -342,9 +342,8 @@ impl<'s> Parser<'s> {
                             }
                             Ok(t)
                         })?
-                        else {
-                            break;
-                        };
+                        .is_some()
+                    {
                         n += 1;
                     }
                     if n == 0 {
