@@ -41,6 +41,10 @@ impl<'s> Parser<'s> {
             if let Some(genexp) = genexp {
                 return Ok((vec![genexp], Vec::new()));
             }
+            if self.second_pass {
+                self.pos = lpar_index;
+                self.invalid_comprehension()?;
+            }
         }
         self.bump();
         let r = if self.at(T::RPar) {
@@ -108,6 +112,34 @@ impl<'s> Parser<'s> {
             return Ok((args, keywords));
         }
         self.kwargs()
+    }
+
+    /// `(','.positional+ ',' kwargs) | kwargs`: arguments that end with a keyword section.
+    fn args_with_kwargs(&mut self) -> PResult<()> {
+        let start = self.pos;
+        if self
+            .opt(|p| {
+                p.positional_arg()?;
+                loop {
+                    let save = p.pos;
+                    if p.eat(T::Comma).is_none() {
+                        break;
+                    }
+                    if p.opt(|p| p.positional_arg())?.is_none() {
+                        p.pos = save;
+                        break;
+                    }
+                }
+                p.expect(T::Comma)?;
+                p.kwargs()
+            })?
+            .is_some()
+        {
+            return Ok(());
+        }
+        self.pos = start;
+        self.kwargs()?;
+        Ok(())
     }
 
     /// starred_expression | (assignment_expression | expression !':=') !'='
@@ -243,9 +275,9 @@ impl<'s> Parser<'s> {
     /// invalid_arguments, tried when `args [','] &')'` fails.
     fn invalid_arguments(&mut self) -> PResult<()> {
         let start = self.pos;
-        // a=args ',' '*'
+        // ((','.positional+ ',' kwargs) | kwargs) ',' a='*'
         if let Some(star) = self.opt(|p| {
-            p.args()?;
+            p.args_with_kwargs()?;
             p.expect(T::Comma)?;
             p.expect(T::Star)
         })? {

@@ -61,8 +61,11 @@ impl<'s> Parser<'s> {
         self.expect_forced(T::LPar)?;
         let args = self.params()?;
         self.expect(T::RPar)?;
-        let returns = if self.eat(T::RArrow).is_some() {
-            Some(self.expression()?)
+        let returns = if self.at(T::RArrow) {
+            self.opt(|p| {
+                p.bump();
+                p.expression()
+            })?
         } else {
             None
         };

@@ -59,7 +59,11 @@ impl<'s> Parser<'s> {
             if !(starts_expression(k) || (star && k == T::Star)) {
                 break;
             }
-            elts.push(item(self)?);
+            // An element that does not parse leaves the comma as a trailing one (PEG).
+            match self.opt(item)? {
+                Some(e) => elts.push(e),
+                None => break,
+            }
         }
         Ok(Expr::new(ExprKind::Tuple(elts), self.span_from(start)))
     }
@@ -214,8 +218,19 @@ impl<'s> Parser<'s> {
             return Ok(first);
         }
         let mut values = vec![first];
-        while self.eat(kw).is_some() {
-            values.push(operand(self)?);
+        while self.at(kw) {
+            let save = self.pos;
+            self.bump();
+            match self.opt(operand)? {
+                Some(v) => values.push(v),
+                None => {
+                    self.pos = save;
+                    break;
+                }
+            }
+        }
+        if values.len() == 1 {
+            return Ok(values.pop().expect("one value"));
         }
         let span = values[0].span.to(values[values.len() - 1].span);
         Ok(Expr::new(ExprKind::BoolOp { op, values }, span))
@@ -267,11 +282,21 @@ impl<'s> Parser<'s> {
                 }
                 _ => break,
             };
+            // A pair whose operand does not parse is not part of the comparison (PEG).
+            let save = self.pos;
             for _ in 0..width {
                 self.bump();
             }
-            ops.push(op);
-            comparators.push(self.bitwise_or()?);
+            match self.opt(|p| p.bitwise_or())? {
+                Some(e) => {
+                    ops.push(op);
+                    comparators.push(e);
+                }
+                None => {
+                    self.pos = save;
+                    break;
+                }
+            }
         }
         if ops.is_empty() {
             return Ok(left);
@@ -302,15 +327,22 @@ impl<'s> Parser<'s> {
             if prec < min_prec {
                 break Ok(left);
             }
+            let save = self.pos;
             self.bump();
             if let Err(e) = self.enter() {
                 break Err(e);
             }
-            nest += 1;
-            let right = match self.binary(prec + 1) {
-                Ok(r) => r,
+            let right = match self.opt(|p| p.binary(prec + 1)) {
+                Ok(Some(r)) => r,
+                Ok(None) => {
+                    // `a + <not an operand>`: the sum ends before the `+` (PEG).
+                    self.leave();
+                    self.pos = save;
+                    break Ok(left);
+                }
                 Err(e) => break Err(e),
             };
+            nest += 1;
             let span = left.span.to(right.span);
             left = Expr::new(
                 ExprKind::BinOp {
@@ -352,8 +384,12 @@ impl<'s> Parser<'s> {
         if !self.at(T::DoubleStar) {
             return Ok(base);
         }
+        let save = self.pos;
         self.bump();
-        let exp = self.nested(|p| p.factor())?;
+        let Some(exp) = self.opt(|p| p.nested(|p| p.factor()))? else {
+            self.pos = save;
+            return Ok(base);
+        };
         let span = base.span.to(exp.span);
         Ok(Expr::new(
             ExprKind::BinOp {
@@ -464,7 +500,10 @@ impl<'s> Parser<'s> {
             if !(starts_expression(k) || k == T::Star || k == T::Colon) {
                 break;
             }
-            elts.push(self.slice_or_starred()?);
+            match self.opt(|p| p.slice_or_starred())? {
+                Some(e) => elts.push(e),
+                None => break,
+            }
         }
         Ok(Expr::new(ExprKind::Tuple(elts), self.span_from(start)))
     }
@@ -829,7 +868,10 @@ impl<'s> Parser<'s> {
     pub(super) fn for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = vec![self.for_if_clause()?];
         while matches!(self.peek(), T::For | T::Async) {
-            generators.push(self.for_if_clause()?);
+            match self.opt(|p| p.for_if_clause())? {
+                Some(g) => generators.push(g),
+                None => break,
+            }
         }
         Ok(generators)
     }
@@ -862,8 +904,16 @@ impl<'s> Parser<'s> {
         };
         let iter = self.disjunction()?;
         let mut ifs = Vec::new();
-        while self.eat(T::If).is_some() {
-            ifs.push(self.disjunction()?);
+        while self.at(T::If) {
+            let save = self.pos;
+            self.bump();
+            match self.opt(|p| p.disjunction())? {
+                Some(cond) => ifs.push(cond),
+                None => {
+                    self.pos = save;
+                    break;
+                }
+            }
         }
         Ok(Comprehension {
             target,

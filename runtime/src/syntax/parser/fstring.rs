@@ -359,7 +359,13 @@ impl<'s> Parser<'s> {
             .bytes()
             .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
         {
-            return Err(self.raise_on_last_token("f-string: empty expression not allowed"));
+            let msg = match src.body.get(end) {
+                Some(&c @ (b'!' | b':' | b'=')) => {
+                    format!("f-string: expression required before '{}'", c as char)
+                }
+                _ => "f-string: empty expression not allowed".to_string(),
+            };
+            return Err(self.raise_on_last_token(&msg));
         }
         let wrapped = format!("({text})");
         let newlines = src.newlines_before_body
