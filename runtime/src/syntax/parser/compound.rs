@@ -653,12 +653,30 @@ impl<'s> Parser<'s> {
         }
         let except = self.bump();
         if self.at(T::Star) {
+            // except_star_block: 'except' '*' expression ['as' NAME] ':' block. Coro has no
+            // exception groups: a well-formed header is reported as unsupported, a broken
+            // one gets CPython's message.
             let star = self.cur();
-            return Err(self.raise_range(
-                "except* is not supported by Coro",
-                except.span,
-                star.span,
-            ));
+            let header = self.lookahead(|p| {
+                p.bump();
+                p.expression()?;
+                if p.eat(T::As).is_some() {
+                    p.expect(T::Name)?;
+                }
+                p.expect(T::Colon)
+            })?;
+            if header {
+                return Err(self.raise_range(
+                    "except* is not supported by Coro",
+                    except.span,
+                    star.span,
+                ));
+            }
+            if self.second_pass {
+                self.pos = start_pos;
+                self.invalid_except_stmt()?;
+            }
+            return Err(Fail::Syntax);
         }
         let r = self.opt(|p| {
             let (typ, name) = if p.at(T::Colon) {
@@ -755,6 +773,13 @@ impl<'s> Parser<'s> {
             return Err(self.raise_on_last_token("expected ':'"));
         }
         self.pos = start;
+        // a='except' '*' (NEWLINE | ':')
+        if self.at(T::Except)
+            && self.peek_at(1) == T::Star
+            && matches!(self.peek_at(2), T::Newline | T::Colon)
+        {
+            return Err(self.raise_on_last_token("expected one or more exception types"));
+        }
         Ok(())
     }
 
