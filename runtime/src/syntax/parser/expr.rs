@@ -146,6 +146,7 @@ impl<'s> Parser<'s> {
         if self.at(T::Lambda) {
             return self.lambdef();
         }
+        let start = self.cur().span.start;
         let body = self.disjunction()?;
         if self.at(T::If) {
             let r = self.opt(|p| {
@@ -156,7 +157,7 @@ impl<'s> Parser<'s> {
                 Ok((test, orelse))
             })?;
             if let Some((test, orelse)) = r {
-                let span = body.span.to(orelse.span);
+                let span = self.span_from(start);
                 return Ok(Expr::new(
                     ExprKind::IfExp {
                         test: Box::new(test),
@@ -177,6 +178,7 @@ impl<'s> Parser<'s> {
                 if p.at(T::Lambda) {
                     return p.lambdef();
                 }
+                let start = p.cur().span.start;
                 let body = p.disjunction()?;
                 if p.at(T::If) {
                     let r = p.opt(|p| {
@@ -187,7 +189,7 @@ impl<'s> Parser<'s> {
                         Ok((test, orelse))
                     })?;
                     if let Some((test, orelse)) = r {
-                        let span = body.span.to(orelse.span);
+                        let span = p.span_from(start);
                         return Ok(Expr::new(
                             ExprKind::IfExp {
                                 test: Box::new(test),
@@ -213,6 +215,7 @@ impl<'s> Parser<'s> {
             BoolOp::Or => (T::Or, |p| p.bool_op(BoolOp::And)),
             BoolOp::And => (T::And, |p| p.inversion()),
         };
+        let start = self.cur().span.start;
         let first = operand(self)?;
         if !self.at(kw) {
             return Ok(first);
@@ -232,8 +235,10 @@ impl<'s> Parser<'s> {
         if values.len() == 1 {
             return Ok(values.pop().expect("one value"));
         }
-        let span = values[0].span.to(values[values.len() - 1].span);
-        Ok(Expr::new(ExprKind::BoolOp { op, values }, span))
+        Ok(Expr::new(
+            ExprKind::BoolOp { op, values },
+            self.span_from(start),
+        ))
     }
 
     /// inversion: 'not' inversion | comparison
@@ -254,6 +259,7 @@ impl<'s> Parser<'s> {
 
     /// comparison: bitwise_or compare_op_bitwise_or_pair*
     fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.cur().span.start;
         let left = self.bitwise_or()?;
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
@@ -301,7 +307,7 @@ impl<'s> Parser<'s> {
         if ops.is_empty() {
             return Ok(left);
         }
-        let span = left.span.to(comparators[comparators.len() - 1].span);
+        let span = self.span_from(start);
         Ok(Expr::new(
             ExprKind::Compare {
                 left: Box::new(left),
@@ -318,6 +324,7 @@ impl<'s> Parser<'s> {
     }
 
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
+        let start = self.cur().span.start;
         let mut left = self.factor()?;
         let mut nest = 0;
         let result = loop {
@@ -343,7 +350,7 @@ impl<'s> Parser<'s> {
                 Err(e) => break Err(e),
             };
             nest += 1;
-            let span = left.span.to(right.span);
+            let span = self.span_from(start);
             left = Expr::new(
                 ExprKind::BinOp {
                     left: Box::new(left),
@@ -380,6 +387,7 @@ impl<'s> Parser<'s> {
 
     /// power: await_primary '**' factor | await_primary
     fn power(&mut self) -> PResult<Expr> {
+        let start = self.cur().span.start;
         let base = self.await_primary()?;
         if !self.at(T::DoubleStar) {
             return Ok(base);
@@ -390,7 +398,7 @@ impl<'s> Parser<'s> {
             self.pos = save;
             return Ok(base);
         };
-        let span = base.span.to(exp.span);
+        let span = self.span_from(start);
         Ok(Expr::new(
             ExprKind::BinOp {
                 left: Box::new(base),
@@ -417,6 +425,7 @@ impl<'s> Parser<'s> {
     /// primary: an atom followed by `.name`, calls and subscripts. A trailer that does not
     /// parse is left for the caller, as CPython's left-recursive rule does.
     pub(super) fn primary(&mut self) -> PResult<Expr> {
+        let start = self.cur().span.start;
         let mut e = self.atom()?;
         let mut nest = 0;
         let result = loop {
@@ -428,7 +437,7 @@ impl<'s> Parser<'s> {
                     self.bump();
                     let t = self.bump();
                     let attr = self.name_of(&t);
-                    let span = self.span_from(e.span.start);
+                    let span = self.span_from(start);
                     e = Expr::new(
                         ExprKind::Attribute {
                             value: Box::new(e),
@@ -439,7 +448,7 @@ impl<'s> Parser<'s> {
                 }
                 T::LPar => match self.opt(|p| p.call_trailer()) {
                     Ok(Some((args, keywords))) => {
-                        let span = self.span_from(e.span.start);
+                        let span = self.span_from(start);
                         e = Expr::new(
                             ExprKind::Call {
                                 func: Box::new(e),
@@ -461,7 +470,7 @@ impl<'s> Parser<'s> {
                     });
                     match r {
                         Ok(Some(slice)) => {
-                            let span = self.span_from(e.span.start);
+                            let span = self.span_from(start);
                             e = Expr::new(
                                 ExprKind::Subscript {
                                     value: Box::new(e),
