@@ -426,3 +426,51 @@ fn last_comprehension_item(gens: &[Comprehension]) -> Span {
         None => Span::default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn arguments() {
+        check("f(a, *b, c=1, *d, **e)", "(call f a (* b) (* d) c=1 **e)");
+        check("f(x for x in y)", "(call f (genexp x (for x y)))");
+        check("f(a, (x for x in y))", "(call f a (genexp x (for x y)))");
+        check("f(x := 1)", "(call f (:= x 1))");
+    }
+
+    #[test]
+    fn argument_errors() {
+        check(
+            "f(a=1, b)",
+            "SyntaxError: positional argument follows keyword argument @ 1:9",
+        );
+        check(
+            "f(**k, b)",
+            "SyntaxError: positional argument follows keyword argument unpacking @ 1:9",
+        );
+        check(
+            "f(**k, *a)",
+            "SyntaxError: iterable argument unpacking follows keyword argument unpacking @ 1:8",
+        );
+        check(
+            "f(x for x in y, 1)",
+            "SyntaxError: Generator expression must be parenthesized @ 1:3",
+        );
+        check(
+            "f(a.b=1)",
+            "SyntaxError: expression cannot contain assignment, perhaps you meant \"==\"? @ 1:3",
+        );
+        check("f(True=1)", "SyntaxError: cannot assign to True @ 1:3");
+        check(
+            "f(a=1, a=2)",
+            "SyntaxError: keyword argument repeated: a @ 1:8",
+        );
+    }
+}

@@ -840,3 +840,79 @@ impl<'s> Parser<'s> {
         Ok(first)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn definitions() {
+        check(
+            "@dec\nasync def f(a, /, b=1, *c, d, **e) -> int:\n    return a",
+            "(async-def f (a / b=1 *c d **e) -> int @dec\n  (return a))",
+        );
+        check(
+            "class C(B, metaclass=M):\n    x = 1",
+            "(class C (B metaclass=M)\n  (= x 1))",
+        );
+        check("def f:", "SyntaxError: expected '(' @ 1:6");
+        check("def f()", "SyntaxError: expected ':' @ 1:8");
+        check(
+            "def f():",
+            "IndentationError: expected an indented block after function definition on line 1 @ 1:9 !",
+        );
+    }
+
+    #[test]
+    fn control_flow() {
+        check(
+            "if a:\n    pass\nelif b:\n    x\nelse:\n    y",
+            "(if a\n  pass\n  (else\n    (if b\n      x\n      (else\n        y))))",
+        );
+        check(
+            "for i, in x:\n    pass\nelse:\n    pass",
+            "(for (tuple i) x\n  pass\n  (else\n    pass))",
+        );
+        check("while x\n    pass", "SyntaxError: expected ':' @ 1:8");
+        check(
+            "for i in range(3):",
+            "IndentationError: expected an indented block after 'for' statement on line 1 @ 1:19 !",
+        );
+    }
+
+    #[test]
+    fn try_and_with() {
+        check(
+            "try:\n    a\nexcept (E, F) as e:\n    b\nelse:\n    c\nfinally:\n    d",
+            "(try\n  a\n  (except (tuple E F) as e\n    b)\n  (else\n    c)\n  (finally\n    d))",
+        );
+        check("with (a as b, c):\n    pass", "(with (a as b) (c)\n  pass)");
+        check(
+            "with (a, b) as c:\n    pass",
+            "(with ((tuple a b) as c)\n  pass)",
+        );
+        check(
+            "try:\n    pass\nx = 1",
+            "SyntaxError: expected 'except' or 'finally' block @ 3:1",
+        );
+        check(
+            "try:\n    pass\nexcept* E:\n    pass",
+            "SyntaxError: except* is not supported by Coro @ 3:1",
+        );
+    }
+
+    #[test]
+    fn match_is_a_soft_keyword() {
+        check("match = 3\nmatch(x)", "(= match 3)\n(call match x)");
+        check(
+            "match x:\n    case 1:\n        pass",
+            "SyntaxError: match statements are not supported by Coro @ 1:1",
+        );
+    }
+}

@@ -969,3 +969,74 @@ impl<'s> Parser<'s> {
         Ok(Expr::new(ExprKind::Yield(value), self.span_from(start)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn precedence() {
+        check("-2 ** 2", "(- (** 2 2))");
+        check("2 ** -1", "(** 2 (- 1))");
+        check("a + b * c ** d", "(+ a (* b (** c d)))");
+        check("not a == b", "(not (== a b))");
+        check("a if b else c if d else e", "(if b a (if d c e))");
+        check("a < b <= c", "(cmp a < b <= c)");
+        check("a not in b is not c", "(cmp a not in b is not c)");
+        check("a or b and not c", "(or a (and b (not c)))");
+        check("a | b ^ c & d << e", "(| a (^ b (& c (<< d e))))");
+    }
+
+    #[test]
+    fn displays_and_comprehensions() {
+        check(
+            "(1,), (), [*a, b], {}, {1}, {**a, 'b': c}",
+            "(tuple (tuple 1) (tuple) (list (* a) b) (dict) (set 1) (dict (** a) ('b' c)))",
+        );
+        check("[x for x in y if z]", "(listcomp x (for x y (if z)))");
+        check("{k: v for k, v in d}", "(dictcomp k v (for (tuple k v) d))");
+        check("(x async for x in y)", "(genexp x (async-for x y))");
+        check(
+            "[x, y for x in z]",
+            "SyntaxError: did you forget parentheses around the comprehension target? @ 1:2",
+        );
+    }
+
+    #[test]
+    fn primaries_and_slices() {
+        check(
+            "a.b(c)[d:e, ::2]",
+            "([] (call (. a b) c) (tuple (: d e _) (: _ _ 2)))",
+        );
+        check("a[*b]", "([] a (tuple (* b)))");
+        check("await x ** 2", "(** (await x) 2)");
+        check("lambda a, *b, c=1, **d: a", "(lambda (a *b c=1 **d) a)");
+        check("(yield)", "(yield)");
+    }
+
+    #[test]
+    fn expression_errors() {
+        check(
+            "print(a b)",
+            "SyntaxError: invalid syntax. Perhaps you forgot a comma? @ 1:7",
+        );
+        check(
+            "x = a if b",
+            "SyntaxError: expected 'else' after 'if' expression @ 1:5",
+        );
+        check(
+            "if x = 1: pass",
+            "SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='? @ 1:4",
+        );
+        check(
+            "(*a)",
+            "SyntaxError: cannot use starred expression here @ 1:2",
+        );
+    }
+}

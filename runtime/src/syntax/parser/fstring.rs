@@ -517,3 +517,48 @@ fn shift_arguments(args: &mut Arguments, delta: u32) {
         .for_each(|v| shift_expr(v, delta));
     args.defaults.iter_mut().for_each(|v| shift_expr(v, delta));
 }
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn fields() {
+        check(
+            "f'a {b!r:>{w}} c'",
+            "(f 'a ' (fmt b !r (f '>' (fmt w))) ' c')",
+        );
+        check("f'{x=}'", "(f 'x=' (fmt x !r))");
+        check("f'{x = :>4}'", "(f 'x = ' (fmt x (f '>4')))");
+        check("f'{{}}' 'b' f'{c}'", "(f '{}b' (fmt c))");
+        check("'a' 'b'", "'ab'");
+        check("f''", "(f)");
+    }
+
+    #[test]
+    fn errors() {
+        check(
+            "f'{}'",
+            "SyntaxError: f-string: empty expression not allowed @ 1:6",
+        );
+        check("f'{a'", "SyntaxError: f-string: expecting '}' @ 1:6");
+        check(
+            "f'}'",
+            "SyntaxError: f-string: single '}' is not allowed @ 1:5",
+        );
+        check(
+            "f'{a b}'",
+            "SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma? @ 1:2",
+        );
+        check(
+            "f'{a!x}'",
+            "SyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a' @ 1:9",
+        );
+    }
+}

@@ -525,3 +525,46 @@ impl<'s> Parser<'s> {
 fn is_legacy_name(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Name(n) if &**n == "print" || &**n == "exec")
 }
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn second_pass_messages() {
+        check(
+            "x.y := 1",
+            "SyntaxError: cannot use assignment expressions with attribute @ 1:1",
+        );
+        check(
+            "{**x for x in y}",
+            "SyntaxError: dict unpacking cannot be used in dict comprehension @ 1:2",
+        );
+        check(
+            "d = {'a': *b}",
+            "SyntaxError: cannot use a starred expression in a dictionary value @ 1:11",
+        );
+        check(
+            "d = {'a':}",
+            "SyntaxError: expression expected after dictionary key and ':' @ 1:9",
+        );
+        check(
+            "d = {1: 2, 3}",
+            "SyntaxError: ':' expected after dictionary key @ 1:12",
+        );
+        check(
+            "[*x for x in y]",
+            "SyntaxError: iterable unpacking cannot be used in comprehension @ 1:2",
+        );
+        check(
+            "yield x = 1",
+            "SyntaxError: assignment to yield expression not possible @ 1:1",
+        );
+    }
+}

@@ -756,3 +756,54 @@ pub(crate) fn starts_expression(kind: TokenKind) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod unit_tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(super::tests::render(source), expect, "parsing {source:?}");
+    }
+
+    #[test]
+    fn error_precedence() {
+        // An unterminated string anywhere beats a parser error.
+        check(
+            "x = = 1\ny = 'abc",
+            "SyntaxError: unterminated string literal (detected at line 2) @ 2:5",
+        );
+        // An unclosed bracket on an earlier line beats a parser error on a later one.
+        check("x = (1,\ny z", "SyntaxError: '(' was never closed @ 1:5");
+        check("x y\nz = (1,", "SyntaxError: invalid syntax @ 1:3");
+    }
+
+    #[test]
+    fn incomplete_input() {
+        check("x = (1,", "SyntaxError: '(' was never closed @ 1:5 !");
+        check(
+            "s = '''abc",
+            "SyntaxError: unterminated triple-quoted string literal (detected at line 1) @ 1:5 !",
+        );
+        check("@dec", "SyntaxError: invalid syntax @ 1:0 !");
+        check(
+            "x = 1 + \\",
+            "SyntaxError: unexpected EOF while parsing @ 1:10 !",
+        );
+        check(
+            "x = 1 + \\\n",
+            "SyntaxError: unexpected EOF while parsing @ 1:10",
+        );
+        check("x = )", "SyntaxError: unmatched ')' @ 1:5");
+        check("print('hi')", "(call print 'hi')");
+    }
+
+    #[test]
+    fn nesting_limits() {
+        check(
+            &format!("{}1", "-".repeat(5000)),
+            "SyntaxError: expression too deeply nested @ 1:1001",
+        );
+        check(
+            &format!("{}1{}", "(".repeat(300), ")".repeat(300)),
+            "SyntaxError: too many nested parentheses @ 1:201",
+        );
+    }
+}

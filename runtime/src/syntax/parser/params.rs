@@ -484,3 +484,52 @@ impl<'s> Parser<'s> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn parameter_lists() {
+        check(
+            "def f(a, b=1, /, c=2, *, d, e=3, **f): pass",
+            "(def f (a b=1 / c=2 * d e=3 **f)\n  pass)",
+        );
+        check("def f(*a: *Ts): pass", "(def f (*a:(* Ts))\n  pass)");
+        check("lambda *, a: a", "(lambda (* a) a)");
+    }
+
+    #[test]
+    fn parameter_errors() {
+        check(
+            "def f(a=1, b): pass",
+            "SyntaxError: non-default argument follows default argument @ 1:12",
+        );
+        check(
+            "def f(*): pass",
+            "SyntaxError: named arguments must follow bare * @ 1:7",
+        );
+        check(
+            "def f(**k, a): pass",
+            "SyntaxError: arguments cannot follow var-keyword argument @ 1:12",
+        );
+        check(
+            "def f(/, a): pass",
+            "SyntaxError: at least one argument must precede / @ 1:7",
+        );
+        check(
+            "def f(a, a): pass",
+            "SyntaxError: duplicate argument 'a' in function definition @ 1:10",
+        );
+        check(
+            "lambda (a): 0",
+            "SyntaxError: Lambda expression parameters cannot be parenthesized @ 1:8",
+        );
+    }
+}

@@ -478,3 +478,80 @@ impl<'s> Parser<'s> {
         k == T::Star || super::starts_expression(k)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn simple_statements() {
+        check(
+            "x = 1\nx += 2\ny: int = 3\n(z): int\na, *b = c = d\ndel a, b[0]",
+            "(= x 1)\n(+= x 2)\n(ann y int 3)\n(ann nonsimple z int)\n(= (tuple a (* b)) c d)\n(del a ([] b 0))",
+        );
+        check(
+            "assert x, 'm'\nraise E from F\nraise\nglobal g, h\npass; break; continue",
+            "(assert x 'm')\n(raise E from F)\n(raise)\n(global g h)\npass\nbreak\ncontinue",
+        );
+        check("x = yield\n", "(= x (yield))");
+        check("x = y = yield from z", "(= x y (yield-from z))");
+    }
+
+    #[test]
+    fn imports() {
+        check(
+            "import a.b as c, d\nfrom . import x\nfrom ..m import (a, b as bb,)\nfrom m import *",
+            "(import a.b as c, d)\n(from . import x)\n(from ..m import a, b as bb)\n(from m import *)",
+        );
+        check("from ... import x", "(from ... import x)");
+        check(
+            "from x import a,",
+            "SyntaxError: trailing comma not allowed without surrounding parentheses @ 1:17",
+        );
+    }
+
+    #[test]
+    fn assignment_errors() {
+        check(
+            "f() = 1",
+            "SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='? @ 1:1",
+        );
+        check(
+            "x = f() = 1",
+            "SyntaxError: cannot assign to function call @ 1:5",
+        );
+        check(
+            "a, b += 1",
+            "SyntaxError: 'tuple' is an illegal expression for augmented assignment @ 1:1",
+        );
+        check(
+            "(a, b): int",
+            "SyntaxError: only single target (not tuple) can be annotated @ 1:1",
+        );
+        check("del f()", "SyntaxError: cannot delete function call @ 1:5");
+        check(
+            "print 'x'",
+            "SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)? @ 1:1",
+        );
+    }
+
+    #[test]
+    fn blocks_and_layout() {
+        check("if x: a; b", "(if x\n  a\n  b)");
+        check(
+            "x = 1\n    y = 2",
+            "IndentationError: unexpected indent @ 2:4",
+        );
+        check(
+            "if x:\npass",
+            "IndentationError: expected an indented block after 'if' statement on line 1 @ 2:1",
+        );
+        check("x = 1 +", "SyntaxError: invalid syntax @ 1:8");
+    }
+}
