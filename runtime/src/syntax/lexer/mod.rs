@@ -248,6 +248,9 @@ impl<'s> Lexer<'s> {
             if self.atbol {
                 self.atbol = false;
                 let (mut col, mut altcol) = (0u32, 0u32);
+                // A backslash in the indentation continues the line; the first one found
+                // fixes the indentation of what follows (CPython's `cont_line_col`).
+                let mut cont_line_col = 0u32;
                 loop {
                     match self.peek() {
                         Some(b' ') => {
@@ -262,6 +265,13 @@ impl<'s> Lexer<'s> {
                             col = 0;
                             altcol = 0;
                         }
+                        Some(b'\\') => {
+                            if cont_line_col == 0 {
+                                cont_line_col = col;
+                            }
+                            self.continuation()?;
+                            continue;
+                        }
                         _ => break,
                     }
                     self.pos += 1;
@@ -270,6 +280,10 @@ impl<'s> Lexer<'s> {
                     blankline = true;
                 }
                 if !blankline && self.brackets.is_empty() {
+                    if cont_line_col != 0 {
+                        col = cont_line_col;
+                        altcol = cont_line_col;
+                    }
                     self.indent_to(col, altcol)?;
                 }
             }

@@ -41,10 +41,12 @@ impl<'s> Parser<'s> {
             if let Some(genexp) = genexp {
                 return Ok((vec![genexp], Vec::new()));
             }
-            if self.second_pass {
-                self.pos = lpar_index;
-                self.invalid_comprehension()?;
-            }
+        }
+        if self.second_pass {
+            // genexp's invalid_comprehension alternative.
+            self.pos = lpar_index;
+            self.invalid_comprehension()?;
+            self.pos = lpar_index;
         }
         self.bump();
         let r = if self.at(T::RPar) {

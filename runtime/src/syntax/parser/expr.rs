@@ -429,6 +429,15 @@ impl<'s> Parser<'s> {
         let mut e = self.atom()?;
         let mut nest = 0;
         let result = loop {
+            if self.second_pass && matches!(self.peek(), T::LSqb | T::LBrace) {
+                // CPython tries `primary genexp` at every trailer position, and genexp's
+                // invalid_comprehension alternative looks inside `[` and `{` too.
+                let save = self.pos;
+                if let Err(err) = self.invalid_comprehension() {
+                    break Err(err);
+                }
+                self.pos = save;
+            }
             match self.peek() {
                 T::Dot => {
                     if self.peek_at(1) != T::Name {

@@ -291,26 +291,11 @@ impl<'s> Parser<'s> {
         self.peg_slash_with_default(kind)
     }
 
-    /// invalid_parameters / invalid_lambda_parameters
+    /// invalid_parameters / invalid_lambda_parameters, in CPython 3.11's order.
     fn invalid_parameters(&mut self, kind: Kind) -> PResult<()> {
         let start = self.pos;
-        // a="/" ','
-        if self.at(T::Slash) && self.peek_at(1) == T::Comma {
-            let a = self.cur();
-            return Err(self.raise_at("at least one argument must precede /", a.span));
-        }
-        // (slash_no_default | slash_with_default) param_maybe_default* a='/'
+        // param_no_default* invalid_parameters_helper a=param_no_default
         if let Some(a) = self.opt(|p| {
-            p.peg_slash_any(kind)?;
-            p.many(|p| p.peg_param_maybe_default(kind))?;
-            p.expect(T::Slash)
-        })? {
-            return Err(self.raise_at("/ may appear only once", a.span));
-        }
-        self.pos = start;
-        // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
-        if let Some(a) = self.opt(|p| {
-            p.opt(|p| p.peg_slash_no_default(kind))?;
             p.many(|p| p.peg_param_no_default(kind))?;
             // invalid_parameters_helper: slash_with_default | param_with_default+
             if p.opt(|p| p.peg_slash_with_default(kind))?.is_none()
@@ -368,6 +353,20 @@ impl<'s> Parser<'s> {
                 Kind::Lambda => "Lambda expression parameters cannot be parenthesized",
             };
             return Err(self.raise_range(msg, a.span, b.span));
+        }
+        self.pos = start;
+        // a="/" ','
+        if self.at(T::Slash) && self.peek_at(1) == T::Comma {
+            let a = self.cur();
+            return Err(self.raise_at("at least one argument must precede /", a.span));
+        }
+        // (slash_no_default | slash_with_default) param_maybe_default* a='/'
+        if let Some(a) = self.opt(|p| {
+            p.peg_slash_any(kind)?;
+            p.many(|p| p.peg_param_maybe_default(kind))?;
+            p.expect(T::Slash)
+        })? {
+            return Err(self.raise_at("/ may appear only once", a.span));
         }
         self.pos = start;
         // (slash_no_default | slash_with_default)? param_maybe_default* '*'
