@@ -318,7 +318,9 @@ impl<'s> Lexer<'s> {
                 if c == b'\n' || c == b'\r' {
                     self.atbol = true;
                     if !blankline && self.brackets.is_empty() {
-                        self.push(TokenKind::Newline, self.pos, self.pos);
+                        // CPython's NEWLINE starts where the token did: at a comment before
+                        // the line break, if there is one.
+                        self.push(TokenKind::Newline, start, self.pos);
                     }
                     self.consume_newline();
                     break;

@@ -139,7 +139,7 @@ impl<'s> Parser<'s> {
     }
 
     fn expression_inner(&mut self) -> PResult<Expr> {
-        if self.second_pass {
+        if self.second_pass && self.quiet_expression_at != Some(self.pos) {
             self.invalid_expression()?;
             self.invalid_legacy_expression()?;
         }
@@ -869,7 +869,7 @@ impl<'s> Parser<'s> {
                 values.push(self.bitwise_or()?);
                 keys.push(None);
             } else {
-                let key = self.expression()?;
+                let key = self.later_dict_key()?;
                 self.expect(T::Colon)?;
                 values.push(self.expression()?);
                 keys.push(Some(key));
@@ -880,6 +880,17 @@ impl<'s> Parser<'s> {
             ExprKind::Dict { keys, values },
             self.span_from(start),
         ))
+    }
+
+    /// The key of a dict item after the first. CPython's second pass does not run the
+    /// `invalid_expression` and `invalid_legacy_expression` alternatives for such a key (its
+    /// `invalid_kvpair` rule reports "':' expected after dictionary key" instead); nested
+    /// expressions keep theirs.
+    pub(super) fn later_dict_key(&mut self) -> PResult<Expr> {
+        self.quiet_expression_at = Some(self.pos);
+        let key = self.expression();
+        self.quiet_expression_at = None;
+        key
     }
 
     /// for_if_clauses: for_if_clause+

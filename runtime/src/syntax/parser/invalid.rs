@@ -429,11 +429,11 @@ impl<'s> Parser<'s> {
         let start = self.pos;
         if self
             .opt(|p| {
-                p.double_starred_kvpair()?;
+                p.double_starred_kvpair(true)?;
                 while p.at(T::Comma) {
                     let save = p.pos;
                     p.bump();
-                    if p.opt(|p| p.double_starred_kvpair())?.is_none() {
+                    if p.opt(|p| p.double_starred_kvpair(false))?.is_none() {
                         p.pos = save;
                         break;
                     }
@@ -488,7 +488,7 @@ impl<'s> Parser<'s> {
     fn invalid_kvpair(&mut self) -> PResult<()> {
         let start = self.pos;
         if let Some(a) = self.opt(|p| {
-            let a = p.expression()?;
+            let a = p.later_dict_key()?;
             if p.at(T::Colon) {
                 return Err(Fail::Syntax);
             }
@@ -509,12 +509,16 @@ impl<'s> Parser<'s> {
     }
 
     /// double_starred_kvpair: '**' bitwise_or | expression ':' expression
-    fn double_starred_kvpair(&mut self) -> PResult<()> {
+    fn double_starred_kvpair(&mut self, first: bool) -> PResult<()> {
         if self.eat(T::DoubleStar).is_some() {
             self.bitwise_or()?;
             return Ok(());
         }
-        self.expression()?;
+        if first {
+            self.expression()?;
+        } else {
+            self.later_dict_key()?;
+        }
         self.expect(T::Colon)?;
         self.expression()?;
         Ok(())

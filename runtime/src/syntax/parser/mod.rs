@@ -60,11 +60,17 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     let lexed = lexer::tokenize(&text);
     let mut parser = Parser::new(&text, lexed, Context::Module);
     parser.run().map_err(|mut e| {
-        // Jupyter's completeness check (codeop) parses the text with a newline added: after
-        // a backslash that ends the last line, that newline makes an empty line, not more
-        // input.
+        // Jupyter's completeness check (codeop) parses the text with a newline added. Only
+        // after a backslash that ends the last line does that change anything: the added
+        // newline makes an empty continuation line.
         if e.incomplete && e.msg == "unexpected EOF while parsing" && source.ends_with('\n') {
-            e.incomplete = false;
+            let extended = format!("{source}\n");
+            let lexed = lexer::tokenize(&extended);
+            let mut again = Parser::new(&extended, lexed, Context::Module);
+            e.incomplete = match again.run() {
+                Ok(_) => true,
+                Err(other) => other.incomplete,
+            };
         }
         e
     })
@@ -131,6 +137,9 @@ pub(crate) struct Parser<'s> {
     /// An address near the top of the stack when the outermost parser started; nesting is
     /// refused once the stack has grown [`STACK_BUDGET`] bytes past it.
     stack_base: usize,
+    /// A token position where `expression` skips its invalid alternatives (see
+    /// `later_dict_key`).
+    quiet_expression_at: Option<usize>,
 }
 
 impl<'s> Parser<'s> {
@@ -151,6 +160,7 @@ impl<'s> Parser<'s> {
             context,
             parens_with_for,
             deferred: None,
+            quiet_expression_at: None,
             stack_base: {
                 let here = 0u8;
                 std::hint::black_box(&here) as *const u8 as usize
@@ -304,7 +314,10 @@ impl<'s> Parser<'s> {
             }
             _ => {
                 let error = self.error_at_token(&last, "invalid syntax");
-                self.tokenizer_override(error, last.line)
+                // CPython compares the bracket's line with the furthest token fetched by
+                // either pass.
+                let furthest = self.tok(self.max_seen).line;
+                self.tokenizer_override(error, furthest)
             }
         };
         error.incomplete = incomplete;
