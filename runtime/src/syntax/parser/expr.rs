@@ -32,7 +32,7 @@ fn binop(kind: T) -> Option<(BinOp, u8)> {
 impl<'s> Parser<'s> {
     /// star_expressions: star_expression (',' star_expression)* [',']
     pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
-        self.memoized(Memo::StarExpressions, |p| p.expr_list(true))
+        self.expr_list(true)
     }
 
     /// expressions: expression (',' expression)* [',']
@@ -70,6 +70,10 @@ impl<'s> Parser<'s> {
 
     /// star_expression: '*' bitwise_or | expression
     fn star_expression(&mut self) -> PResult<Expr> {
+        self.memoized(Memo::StarExpression, |p| p.star_expression_inner())
+    }
+
+    fn star_expression_inner(&mut self) -> PResult<Expr> {
         if self.at(T::Star) {
             let start = self.bump().span.start;
             let value = self.nested(|p| p.bitwise_or())?;
@@ -425,6 +429,10 @@ impl<'s> Parser<'s> {
     /// primary: an atom followed by `.name`, calls and subscripts. A trailer that does not
     /// parse is left for the caller, as CPython's left-recursive rule does.
     pub(super) fn primary(&mut self) -> PResult<Expr> {
+        self.memoized(Memo::Primary, |p| p.primary_inner())
+    }
+
+    fn primary_inner(&mut self) -> PResult<Expr> {
         let start = self.cur().span.start;
         let mut e = self.atom()?;
         let mut nest = 0;

@@ -264,10 +264,11 @@ impl<'s> Parser<'s> {
                         *pos += 2;
                         continue;
                     }
-                    if ch == b'<' || ch == b'>' {
-                        *pos += 1;
-                        continue;
-                    }
+                }
+                // A lone `<` or `>` does not end the expression (unlike `!`).
+                if ch == b'<' || ch == b'>' {
+                    *pos += 1;
+                    continue;
                 }
                 break;
             } else if matches!(ch, b']' | b'}' | b')') {

@@ -99,14 +99,19 @@ pub(crate) enum Context {
     FString { line_base: u32 },
 }
 
-/// Rules whose results the second pass memoizes (CPython memoizes them in both passes; our
-/// first pass never parses the same text twice with them).
+/// Rules whose results the second pass memoizes, as CPython does (our first pass never
+/// parses the same text twice with them, so it keeps no memo).
+///
+/// The memo is shared between the stretches where the invalid_* rules are on and off, as in
+/// CPython: a result computed inside `expression_without_invalid` is reused later where the
+/// rules are on, and then those rules do not run. Several CPython messages depend on this.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Memo {
     Expression,
+    StarExpression,
     Disjunction,
     BitwiseOr,
-    StarExpressions,
+    Primary,
 }
 
 pub(crate) struct Parser<'s> {
@@ -116,8 +121,10 @@ pub(crate) struct Parser<'s> {
     pos: usize,
     /// The furthest token index looked at, CPython's `p->fill - 1`.
     max_seen: usize,
-    /// The second pass, with the `invalid_*` rules on.
+    /// The `invalid_*` rules are on (the second pass, outside `_without_invalid` rules).
     second_pass: bool,
+    /// The second pass is running: memoize (see [`Memo`]).
+    memo_on: bool,
     lex_error: Option<LexError>,
     /// The parser has looked at the lexer's `Error` token: CPython raises the tokenizer's
     /// error at that moment, and it stands.
@@ -151,6 +158,7 @@ impl<'s> Parser<'s> {
             pos: 0,
             max_seen: 0,
             second_pass: false,
+            memo_on: false,
             lex_error: lexed.error,
             lex_hit: false,
             names: HashMap::new(),
@@ -207,6 +215,7 @@ impl<'s> Parser<'s> {
         self.pos = 0;
         self.depth = start_depth;
         self.second_pass = true;
+        self.memo_on = true;
         self.memo.clear();
         let second = entry(self);
         if self.lex_hit {
@@ -518,7 +527,7 @@ impl<'s> Parser<'s> {
         rule: Memo,
         f: impl FnOnce(&mut Self) -> PResult<Expr>,
     ) -> PResult<Expr> {
-        if !self.second_pass {
+        if !self.memo_on {
             return f(self);
         }
         let key = (self.pos, rule);
