@@ -597,7 +597,23 @@ impl<'s> Parser<'s> {
 
     /// 1-based character offset of byte column `col + 1` on `line`, as CPython converts.
     fn char_offset(&mut self, line: u32, byte_col_plus_one: usize) -> i32 {
-        self.index().chars_before(line, byte_col_plus_one) as i32
+        // CPython's text for a line the tokenizer has already left has no newline, which
+        // lowers the clamp for offsets past its end by one.
+        let mut bytes = byte_col_plus_one;
+        if line < self.tokenizer_line() {
+            bytes = bytes.min(self.index().line_text(line).len() + 1);
+        }
+        self.index().chars_before(line, bytes) as i32
+    }
+
+    /// The line CPython's tokenizer is on: where the furthest token fetched ends.
+    fn tokenizer_line(&mut self) -> u32 {
+        let t = self.tok(self.max_seen);
+        if t.kind.is_columnless() {
+            t.line
+        } else {
+            self.line_of(t.span.end)
+        }
     }
 
     /// CPython's `RAISE_SYNTAX_ERROR_KNOWN_RANGE`: from the start of `a` to the end of `b`.

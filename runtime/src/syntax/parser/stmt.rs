@@ -216,8 +216,12 @@ impl<'s> Parser<'s> {
         self.opt(|p| {
             p.expect(T::Colon)?;
             let annotation = p.expression()?;
-            let value = if p.eat(T::Equal).is_some() {
-                Some(p.annotated_rhs()?)
+            // ['=' annotated_rhs]: a value that does not parse leaves the `=` unconsumed.
+            let value = if p.at(T::Equal) {
+                p.opt(|p| {
+                    p.bump();
+                    p.annotated_rhs()
+                })?
             } else {
                 None
             };
