@@ -91,6 +91,9 @@ struct Lexer<'s> {
     /// only if some text follows it.
     line: u32,
     line_start: usize,
+    /// Where CPython's line buffer starts: the current line, or the first line of a token
+    /// that went on over several lines. One message counts its column from here.
+    buf_start: usize,
     atbol: bool,
     /// Indentation columns (tabs to multiples of 8) and alternative columns (tabs as 1).
     indstack: Vec<(u32, u32)>,
@@ -108,6 +111,7 @@ impl<'s> Lexer<'s> {
             pos: 0,
             line: 1,
             line_start: 0,
+            buf_start: 0,
             atbol: true,
             indstack: vec![(0, 0)],
             pendin: 0,
@@ -150,6 +154,13 @@ impl<'s> Lexer<'s> {
 
     /// Steps over the line break at `pos`.
     fn consume_newline(&mut self) {
+        self.consume_newline_in_token();
+        self.buf_start = self.line_start;
+    }
+
+    /// Steps over a line break inside a token (a string, a backslash continuation):
+    /// CPython's buffer then keeps the token's first line.
+    fn consume_newline_in_token(&mut self) {
         self.pos += self.newline_len(self.pos).max(1);
         if self.pos < self.b.len() {
             self.line += 1;
@@ -269,7 +280,7 @@ impl<'s> Lexer<'s> {
                             if cont_line_col == 0 {
                                 cont_line_col = col;
                             }
-                            self.continuation()?;
+                            self.continuation(true)?;
                             continue;
                         }
                         _ => break,
@@ -326,7 +337,7 @@ impl<'s> Lexer<'s> {
                     break;
                 }
                 if c == b'\\' {
-                    self.continuation()?;
+                    self.continuation(false)?;
                     continue;
                 }
                 self.token(start, c)?;
@@ -430,16 +441,17 @@ impl<'s> Lexer<'s> {
     }
 
     /// A backslash outside a string: the line must end right after it.
-    fn continuation(&mut self) -> Result<(), Stop> {
+    fn continuation(&mut self, at_line_start: bool) -> Result<(), Stop> {
         let after = self.pos + 1;
         if self.newline_len(after) == 0 {
             // CPython reads the character after the backslash and reports the column of
-            // that character, plus one.
-            let col = after - self.line_start;
-            let bytes = col + 1;
-            let line_text = &self.text[self.line_start..];
-            let line_text = line_text.split(['\n', '\r']).next().unwrap_or("");
-            let offset = char_count_prefix(line_text, bytes);
+            // that character, plus one, counted from the start of its line buffer.
+            let bytes = after + 1 - self.buf_start;
+            let mut end = after;
+            while end < self.b.len() && self.newline_len(end) == 0 {
+                end += 1;
+            }
+            let offset = char_count_prefix(&self.text[self.buf_start..end], bytes);
             let location = PyLocation {
                 lineno: self.line,
                 offset,
@@ -456,7 +468,11 @@ impl<'s> Lexer<'s> {
             return Err(self.fail(error, false, false));
         }
         self.pos = after;
-        self.consume_newline();
+        if at_line_start {
+            self.consume_newline();
+        } else {
+            self.consume_newline_in_token();
+        }
         if self.pos >= self.b.len() {
             let pos = self.b.len();
             if let Some(&open) = self.brackets.last() {
@@ -665,7 +681,7 @@ impl<'s> Lexer<'s> {
                 if quote_size == 1 {
                     return Err(self.unterminated(start, first_line, first_line_start, quote_size));
                 }
-                self.consume_newline();
+                self.consume_newline_in_token();
                 end_quote_size = 0;
                 continue;
             }
@@ -677,7 +693,7 @@ impl<'s> Lexer<'s> {
             end_quote_size = 0;
             if c == b'\\' {
                 match self.peek() {
-                    Some(b'\n' | b'\r') => self.consume_newline(),
+                    Some(b'\n' | b'\r') => self.consume_newline_in_token(),
                     Some(_) => self.pos += 1,
                     None => {}
                 }
