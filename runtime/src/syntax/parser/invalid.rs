@@ -16,8 +16,12 @@ impl<'s> Parser<'s> {
     pub(super) fn invalid_expression(&mut self) -> PResult<()> {
         let start = self.pos;
         let name_string = self.at(T::Name) && self.peek_at(1) == T::String;
-        let soft_keyword =
-            self.at(T::Name) && matches!(self.text_of(&self.cur()), "_" | "case" | "match");
+        // CPython's SOFT_KEYWORD token test compares only as many characters as the name
+        // has, so any prefix of `_`, `case` or `match` counts (`c`, `ma`, ...).
+        let soft_keyword = self.at(T::Name) && {
+            let text = self.text_of(&self.cur());
+            ["_", "case", "match"].iter().any(|k| k.starts_with(text))
+        };
         if !name_string && !soft_keyword {
             if let Some((a, b)) = self.opt(|p| {
                 let a = p.disjunction()?;

@@ -253,6 +253,12 @@ impl<'s> Parser<'s> {
             .map(|e| e.error.clone())
             .unwrap_or_else(|| self.bare_error("invalid syntax"));
         error.incomplete = incomplete;
+        // Inside an f-string field the tokenizer's lines are relative to the field; CPython
+        // shifts them but adds no "f-string: " prefix to tokenizer messages.
+        if let Context::FString { line_base } = self.context {
+            error.location.lineno += line_base;
+            error.location.end_lineno += line_base;
+        }
         error
     }
 
