@@ -732,7 +732,7 @@ impl<'s> Lexer<'s> {
             Span::new(start, start + 1),
             location,
         );
-        self.fail(error, true, at_eof && quote_size == 3)
+        self.fail(error, true, at_eof)
     }
 }
 

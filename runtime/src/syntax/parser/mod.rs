@@ -61,9 +61,9 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     let mut parser = Parser::new(&text, lexed, Context::Module);
     parser.run().map_err(|mut e| {
         // Jupyter's completeness check (codeop) parses the text with a newline added. Only
-        // after a backslash that ends the last line does that change anything: the added
-        // newline makes an empty continuation line.
-        if e.incomplete && e.msg == "unexpected EOF while parsing" && source.ends_with('\n') {
+        // after a backslash that ends the last line does that change anything (the added
+        // newline makes an empty continuation line), so only then can the answers differ.
+        if e.incomplete && source.ends_with('\n') {
             let extended = format!("{source}\n");
             let lexed = lexer::tokenize(&extended);
             let mut again = Parser::new(&extended, lexed, Context::Module);
@@ -758,7 +758,8 @@ fn parens_with_for(tokens: &[Token]) -> Vec<u32> {
                     }
                 }
             }
-            TokenKind::For => {
+            // `async` too: CPython's for_if_clauses looks at the token after it.
+            TokenKind::For | TokenKind::Async => {
                 if let Some(top) = stack.last_mut() {
                     top.1 = true;
                 }

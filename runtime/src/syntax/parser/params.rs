@@ -64,7 +64,7 @@ impl<'s> Parser<'s> {
                     if star == Some(true) {
                         return Err(Fail::Syntax);
                     }
-                    let p = self.param(kind, false)?;
+                    let p = self.param(kind, false, true)?;
                     if star.is_none() {
                         match p.default {
                             Some(d) => {
@@ -98,10 +98,7 @@ impl<'s> Parser<'s> {
                     self.bump();
                     star = Some(false);
                     if self.at(T::Name) {
-                        let p = self.param(kind, true)?;
-                        if p.default.is_some() {
-                            return Err(Fail::Syntax);
-                        }
+                        let p = self.param(kind, true, false)?;
                         args.vararg = Some(p.arg);
                     } else {
                         // A bare `*` must be followed by `,` and a keyword-only parameter.
@@ -120,10 +117,7 @@ impl<'s> Parser<'s> {
                         self.invalid_kwds(kind)?;
                     }
                     self.bump();
-                    let p = self.param(kind, false)?;
-                    if p.default.is_some() {
-                        return Err(Fail::Syntax);
-                    }
+                    let p = self.param(kind, false, false)?;
                     args.kwarg = Some(p.arg);
                     star = Some(true);
                 }
@@ -147,8 +141,9 @@ impl<'s> Parser<'s> {
     }
 
     /// param: NAME annotation? default? (lambda: NAME default?). `star` allows the
-    /// `*args: *Ts` annotation.
-    fn param(&mut self, kind: Kind, star: bool) -> PResult<Param> {
+    /// `*args: *Ts` annotation; without `with_default` a `=` ends the parse (CPython's
+    /// `param_no_default` looks at it and stops).
+    fn param(&mut self, kind: Kind, star: bool, with_default: bool) -> PResult<Param> {
         let t = self.expect(T::Name)?;
         let name = self.name_of(&t);
         let annotation = if kind == Kind::Def && self.eat(T::Colon).is_some() {
@@ -163,6 +158,9 @@ impl<'s> Parser<'s> {
             None
         };
         let span = self.span_from(t.span.start);
+        if !with_default && self.at(T::Equal) {
+            return Err(Fail::Syntax);
+        }
         let default = if self.at(T::Equal) {
             if self.second_pass {
                 self.invalid_default(kind)?;
