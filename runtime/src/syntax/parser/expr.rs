@@ -982,12 +982,18 @@ impl<'s> Parser<'s> {
     /// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let start = self.expect(T::Yield)?.span.start;
-        if self.eat(T::From).is_some() {
-            let value = self.expression()?;
-            return Ok(Expr::new(
-                ExprKind::YieldFrom(Box::new(value)),
-                self.span_from(start),
-            ));
+        if self.at(T::From) {
+            // 'yield' 'from' expression; if that fails, 'yield' [star_expressions] follows,
+            // and `from` cannot start an expression.
+            let from = self.opt(|p| {
+                p.bump();
+                p.expression()
+            })?;
+            let kind = match from {
+                Some(value) => ExprKind::YieldFrom(Box::new(value)),
+                None => ExprKind::Yield(None),
+            };
+            return Ok(Expr::new(kind, self.span_from(start)));
         }
         let value = if self.can_start_star_expression() {
             self.opt(|p| p.star_expressions())?.map(Box::new)

@@ -187,12 +187,12 @@ impl<'s> Parser<'s> {
         if let Some(a) = self.opt(|p| {
             let a = p.star_named_expression()?;
             p.expect(T::Comma)?;
-            loop {
-                if p.eat(T::Comma).is_some() {
-                    continue;
-                }
-                if p.opt(|p| p.star_named_expression())?.is_none() {
-                    break;
+            // star_named_expressions*: each one is ','.star_named_expression+ [','].
+            while p.opt(|p| p.star_named_expression())?.is_some() {
+                while p.eat(T::Comma).is_some() {
+                    if p.opt(|p| p.star_named_expression())?.is_none() {
+                        break;
+                    }
                 }
             }
             p.expect(T::Colon)?;
