@@ -68,12 +68,34 @@ struct Source<'a> {
     text: &'a str,
     raw: bool,
     token: Token,
-    /// Byte offset of the body in the source (`None` if the body was rewritten, for CRLF).
-    body_start: Option<usize>,
+    /// Byte offset of the body in the source.
+    body_start: usize,
+    /// The body as written, when `text` had its line breaks translated (CRLF to LF).
+    original: Option<&'a str>,
     /// The span of the whole string concatenation (CPython locates parts there).
     span: Span,
     /// Newlines in the token text before the body.
     newlines_before_body: u32,
+}
+
+impl Source<'_> {
+    /// The offset in the body as written of offset `i` in the translated body.
+    fn original_offset(&self, i: usize) -> usize {
+        let Some(original) = self.original else {
+            return i;
+        };
+        let bytes = original.as_bytes();
+        let (mut o, mut t) = (0, 0);
+        while t < i && o < bytes.len() {
+            if bytes[o] == b'\r' && bytes.get(o + 1) == Some(&b'\n') {
+                o += 1;
+                continue;
+            }
+            o += 1;
+            t += 1;
+        }
+        o
+    }
 }
 
 impl<'s> Parser<'s> {
@@ -92,11 +114,8 @@ impl<'s> Parser<'s> {
             text: body,
             raw: lit.prefix.raw,
             token: *t,
-            body_start: if body.len() == lit.body.len() {
-                Some(t.span.start as usize + lit.body_offset)
-            } else {
-                None
-            },
+            body_start: t.span.start as usize + lit.body_offset,
+            original: (body.len() != lit.body.len()).then_some(lit.body),
             span,
             newlines_before_body: 0,
         };
@@ -383,10 +402,7 @@ impl<'s> Parser<'s> {
         }
         match result {
             Ok(mut e) => {
-                let origin = match src.body_start {
-                    Some(body_start) => body_start + start,
-                    None => src.span.start as usize + 1,
-                };
+                let origin = src.body_start + src.original_offset(start);
                 // `(` sits at offset 0 of the wrapped text, the expression at 1.
                 shift_expr(&mut e, origin as u32 - 1);
                 Ok(e)
