@@ -8,9 +8,9 @@
 //!
 //! - [`token`]: token kinds with byte spans.
 //! - [`lexer`]: source text to tokens (INDENT/DEDENT, implicit line joining, continuations).
-//! - [`parser`]: tokens to [`ast::Module`], with CPython's error messages.
+//! - [`mod@parser`]: tokens to [`ast::Module`], with CPython's error messages.
 //! - [`source`]: [`LineIndex`], byte offsets to lines and columns.
-//! - [`dump`]: a compact S-expression rendering of the AST, for tests.
+//! - [`mod@dump`]: a compact S-expression rendering of the AST, for tests.
 
 pub mod ast;
 pub mod dump;

@@ -11,7 +11,7 @@
 //! - If the first pass fails, a second pass runs with the grammar's `invalid_*` rules switched
 //!   on. They are the hooks (`self.second_pass`) that recognise common mistakes and raise the
 //!   specific messages (`expected ':'`, `Perhaps you forgot a comma?`, ...).
-//! - [`Parser::finish_error`] then applies CPython's precedence between tokenizer and parser
+//! - `Parser::finish_error` then applies CPython's precedence between tokenizer and parser
 //!   errors (an unterminated string anywhere beats a parser error; an unclosed bracket beats a
 //!   parser error on a later line) and sets `incomplete` when the first pass ran into the end
 //!   of the input.
