@@ -267,8 +267,7 @@ impl<'s> Parser<'s> {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
             if keywords[..i].iter().any(|o| o.arg.as_ref() == Some(name)) {
-                let e = self.error_at(&format!("keyword argument repeated: {name}"), k.span);
-                self.deferred = Some(e);
+                self.deferred = Some((format!("keyword argument repeated: {name}"), k.span));
                 return;
             }
         }

@@ -397,14 +397,18 @@ impl<'s> Parser<'s> {
         sub.depth = self.depth;
         sub.stack_base = self.stack_base;
         let result = sub.run_with(|p| p.star_expressions());
-        if self.deferred.is_none() {
-            self.deferred = sub.deferred.take();
-        }
         match result {
             Ok(mut e) => {
                 let origin = src.body_start + src.original_offset(start);
                 // `(` sits at offset 0 of the wrapped text, the expression at 1.
-                shift_expr(&mut e, origin as u32 - 1);
+                let delta = origin as u32 - 1;
+                shift_expr(&mut e, delta);
+                if let Some((msg, mut span)) = sub.deferred.take() {
+                    if self.deferred.is_none() {
+                        shift(&mut span, delta);
+                        self.deferred = Some((msg, span));
+                    }
+                }
                 Ok(e)
             }
             Err(error) => Err(self.raise(error)),

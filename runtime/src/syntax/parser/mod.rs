@@ -140,7 +140,7 @@ pub(crate) struct Parser<'s> {
     parens_with_for: Vec<u32>,
     /// An error CPython's compiler or symbol table would raise (`keyword argument repeated`,
     /// `duplicate argument`): reported only if the whole text parses.
-    deferred: Option<SyntaxError>,
+    deferred: Option<(String, Span)>,
     /// An address near the top of the stack when the outermost parser started; nesting is
     /// refused once the stack has grown [`STACK_BUDGET`] bytes past it.
     stack_base: usize,
@@ -183,7 +183,11 @@ impl<'s> Parser<'s> {
 
     /// Runs both passes and turns a failure into CPython's error.
     fn run(&mut self) -> Result<Module, SyntaxError> {
-        self.run_with(|p| p.file())
+        let module = self.run_with(|p| p.file())?;
+        if let Some((msg, span)) = self.deferred.take() {
+            return Err(self.compiler_error(&msg, span));
+        }
+        Ok(module)
     }
 
     /// Runs `entry` as the start rule: the first pass, and on failure the second pass with
@@ -196,12 +200,7 @@ impl<'s> Parser<'s> {
         let first = entry(self);
         let first_max = self.max_seen;
         let failure = match first {
-            Ok(value) => {
-                if let Some(error) = self.deferred.take() {
-                    return Err(error);
-                }
-                return Ok(value);
-            }
+            Ok(value) => return Ok(value),
             Err(fail) => fail,
         };
         let incomplete = self.at_end_of_input(first_max);
@@ -640,6 +639,18 @@ impl<'s> Parser<'s> {
     /// CPython's `RAISE_SYNTAX_ERROR_KNOWN_LOCATION` for a node.
     pub(crate) fn error_at(&mut self, msg: &str, span: Span) -> SyntaxError {
         self.error_range(msg, span, span)
+    }
+
+    /// An error CPython's compiler or symbol table would raise (reported only if the text
+    /// parses): located like [`SyntaxError::at_span`], in bytes.
+    pub(crate) fn compiler_error(&mut self, msg: &str, span: Span) -> SyntaxError {
+        let index = self.line_index();
+        let mut e = SyntaxError::at_span(SyntaxErrorKind::Syntax, msg, span, &index);
+        if let Context::FString { line_base } = self.context {
+            e.location.lineno += line_base;
+            e.location.end_lineno += line_base;
+        }
+        e
     }
 
     pub(crate) fn raise_at(&mut self, msg: &str, span: Span) -> Fail {

@@ -196,11 +196,10 @@ impl<'s> Parser<'s> {
             .collect();
         for (i, a) in all.iter().enumerate() {
             if all[..i].iter().any(|o| o.name == a.name) {
-                let e = self.error_at(
-                    &format!("duplicate argument '{}' in function definition", a.name),
+                self.deferred = Some((
+                    format!("duplicate argument '{}' in function definition", a.name),
                     a.span,
-                );
-                self.deferred = Some(e);
+                ));
                 return;
             }
         }
