@@ -114,6 +114,10 @@ pub(crate) enum Memo {
     Primary,
 }
 
+/// The memoized results at one token position, by [`Memo`] rule: the result and the position
+/// after it.
+type MemoSlot = [Option<(PResult<Expr>, usize)>; 5];
+
 pub(crate) struct Parser<'s> {
     /// The text being parsed (with its final newline).
     text: &'s str,
@@ -133,7 +137,8 @@ pub(crate) struct Parser<'s> {
     /// Current nesting, checked against [`MAX_DEPTH`].
     depth: u32,
     index: Option<LineIndex>,
-    memo: HashMap<(usize, Memo), (PResult<Expr>, usize)>,
+    /// Per token position, the memoized results of the [`Memo`] rules that started there.
+    memo: Vec<Option<Box<MemoSlot>>>,
     context: Context,
     /// Token indices of `(` whose parentheses hold a `for` at their own level: only those
     /// can be a generator expression, so only there is that PEG alternative tried.
@@ -147,6 +152,8 @@ pub(crate) struct Parser<'s> {
     /// A token position where `expression` skips its invalid alternatives (see
     /// `later_dict_key`).
     quiet_expression_at: Option<usize>,
+    /// Where the last top-level statement the first pass parsed ends.
+    first_pass_good_prefix: usize,
 }
 
 impl<'s> Parser<'s> {
@@ -164,11 +171,12 @@ impl<'s> Parser<'s> {
             names: HashMap::new(),
             depth: 0,
             index: None,
-            memo: HashMap::new(),
+            memo: Vec::new(),
             context,
             parens_with_for,
             deferred: None,
             quiet_expression_at: None,
+            first_pass_good_prefix: 0,
             stack_base: {
                 let here = 0u8;
                 std::hint::black_box(&here) as *const u8 as usize
@@ -216,6 +224,7 @@ impl<'s> Parser<'s> {
         self.second_pass = true;
         self.memo_on = true;
         self.memo.clear();
+        self.memo.resize_with(self.toks.len(), || None);
         let second = entry(self);
         if self.lex_hit {
             return Err(self.lexer_error(incomplete));
@@ -535,18 +544,25 @@ impl<'s> Parser<'s> {
         if !self.memo_on {
             return f(self);
         }
-        let key = (self.pos, rule);
-        if let Some((result, end)) = self.memo.get(&key) {
+        let start = self.pos;
+        if let Some(Some((result, end))) = self
+            .memo
+            .get(start)
+            .and_then(|slot| slot.as_ref())
+            .map(|slot| &slot[rule as usize])
+        {
             let (result, end) = (result.clone(), *end);
             self.pos = end;
             return result;
         }
-        let start = self.pos;
         let result = f(self);
         if matches!(result, Err(Fail::Syntax)) {
             self.pos = start;
         }
-        self.memo.insert(key, (result.clone(), self.pos));
+        if let Some(slot) = self.memo.get_mut(start) {
+            let slot = slot.get_or_insert_with(Box::default);
+            slot[rule as usize] = Some((result.clone(), self.pos));
+        }
         result
     }
 

@@ -15,8 +15,16 @@ impl<'s> Parser<'s> {
     /// file: [statements] ENDMARKER
     pub(super) fn file(&mut self) -> PResult<Module> {
         let mut body = Vec::new();
+        if self.second_pass {
+            // The top-level statements the first pass parsed are valid, and the invalid_*
+            // rules do not match valid code: start the second pass at the failing one.
+            self.pos = self.first_pass_good_prefix;
+        }
         while !self.at(T::EndMarker) {
             self.statement(&mut body)?;
+            if !self.second_pass {
+                self.first_pass_good_prefix = self.pos;
+            }
         }
         Ok(Module { body })
     }
