@@ -40,7 +40,11 @@ impl Frame {
     /// Like `yield_from_iter`, with `above` more values stacked on top of the iterator.
     pub fn yield_from_iter_below(&self, above: usize) -> Option<&Value> {
         match self.code.ops.get(self.ip as usize) {
-            Some(Op::YieldFrom) => self.slots.len().checked_sub(1 + above).and_then(|i| self.slots.get(i)),
+            Some(Op::YieldFrom) => self
+                .slots
+                .len()
+                .checked_sub(1 + above)
+                .and_then(|i| self.slots.get(i)),
             _ => None,
         }
     }
