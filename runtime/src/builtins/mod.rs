@@ -6,12 +6,18 @@
 //! the builtin types from the `*_methods.rs` tables.
 
 pub mod args;
+pub mod bytes_methods;
+pub mod chars;
+pub mod clinic;
+pub mod codecs;
 pub mod constructors;
 pub mod dict_methods;
 pub mod functions;
 pub mod introspect;
 pub mod io;
 pub mod list_methods;
+#[cfg(test)]
+pub mod method_test;
 pub mod methods;
 pub mod number_methods;
 pub mod numeric;
@@ -19,7 +25,11 @@ pub mod object_methods;
 pub mod percent;
 pub mod sequences;
 pub mod set_methods;
+pub mod str_case;
+pub mod str_format;
 pub mod str_methods;
+pub mod str_split;
+pub mod unicode_tables;
 
 use std::rc::Rc;
 
