@@ -483,7 +483,7 @@ pub fn parse_int(vm: &mut Vm, s: &Rc<PyStr>, base: u32) -> PyResult<Value> {
     }
     if radix == 10 && vm.int_max_str_digits > 0 && clean.len() > vm.int_max_str_digits {
         return Err(PyErr::value_error(format!(
-            "Exceeds the limit ({}) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
             vm.int_max_str_digits,
             clean.len()
         )));

@@ -37,6 +37,12 @@ impl<'a> Compiler<'a> {
         self.push_unit(scope, &f.name, first_line);
         self.set_args(&f.args);
         self.set_docstring(&f.body, false);
+        if self.table.scopes[scope].is_generator || self.table.scopes[scope].is_coroutine {
+            // A generator starts at its `def` line: that is where an exception thrown into a
+            // just-created generator is raised, and what `gi_frame.f_lineno` says.
+            self.unit().span = f.header;
+            self.emit(Op::Nop);
+        }
         self.stmts(&f.body)?;
         self.finish_function(scope, flags, f.header)?;
         for _ in &f.decorators {

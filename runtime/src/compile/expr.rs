@@ -210,6 +210,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LoadAttr(i));
             }
             ExprKind::Subscript { value, slice } => {
+                self.check_subscript(value, slice);
                 self.expr(value)?;
                 self.subscript_key(slice)?;
                 self.emit(Op::Subscr);
@@ -276,6 +277,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> CResult<()> {
+        self.check_compare(left, ops, comparators);
         self.expr(left)?;
         if ops.len() == 1 {
             self.expr(&comparators[0])?;
@@ -328,6 +330,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult<()> {
+        self.check_caller(func);
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         let has_dstar = keywords.iter().any(|k| k.arg.is_none());
         // super() with no arguments: pass the class cell and the first argument explicitly.

@@ -13,6 +13,7 @@ mod expr;
 mod stmt;
 pub mod symtable;
 mod unit;
+mod warnings;
 
 use std::rc::Rc;
 
@@ -52,12 +53,19 @@ fn unsupported<T>(what: &str, span: Span) -> CResult<T> {
     })
 }
 
-/// Compiles a parsed module into its code object.
+/// A `SyntaxWarning` found while compiling: its message and where.
+#[derive(Clone, Debug)]
+pub struct Warning {
+    pub msg: String,
+    pub span: Span,
+}
+
+/// Compiles a parsed module into its code object, with the warnings CPython's compiler gives.
 pub fn compile(
     module: &Module,
     source: Rc<SourceFile>,
     mode: Mode,
-) -> Result<Rc<Code>, CompileError> {
+) -> Result<(Rc<Code>, Vec<Warning>), CompileError> {
     let table = SymbolTable::build(module).map_err(|e| CompileError::Syntax {
         msg: e.msg,
         span: e.span,
@@ -67,6 +75,7 @@ pub fn compile(
         source: source.clone(),
         units: Vec::new(),
         finally_bodies: Vec::new(),
+        warnings: Vec::new(),
     };
     let mut unit = Unit::new(0, "<module>", "<module>", 1);
     unit.flags = flags::NAMESPACE;
@@ -86,7 +95,7 @@ pub fn compile(
     }
     let unit = c.units.pop().ok_or_else(|| internal("no unit"))?;
     let code = unit.finish(source).map_err(|m| internal(&m))?;
-    Ok(Rc::new(code))
+    Ok((Rc::new(code), c.warnings))
 }
 
 fn internal(msg: &str) -> CompileError {
@@ -103,6 +112,7 @@ struct Compiler<'a> {
     /// `finally` bodies referenced by `FBlock::FinallyTry`, so `return` and `break` can inline
     /// them.
     finally_bodies: Vec<&'a [Stmt]>,
+    warnings: Vec<Warning>,
 }
 
 impl<'a> Compiler<'a> {

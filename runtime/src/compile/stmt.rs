@@ -151,6 +151,12 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
+                if matches!(&test.kind, ExprKind::Tuple(items) if !items.is_empty()) {
+                    self.warn(
+                        "assertion is always true, perhaps remove parentheses?",
+                        s.span,
+                    );
+                }
                 let end = self.unit().new_label();
                 self.jump_if(test, true, end)?;
                 self.unit().span = s.span;
@@ -574,7 +580,6 @@ impl<'a> Compiler<'a> {
             self.unit().span = handler.span;
             let next = self.unit().new_label();
             if let Some(t) = &handler.typ {
-                self.emit(Op::Copy(1));
                 self.expr(t)?;
                 self.unit().span = handler.span;
                 self.emit(Op::CheckExcMatch);

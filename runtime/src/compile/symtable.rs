@@ -525,11 +525,12 @@ impl Builder {
                 }
             }
             StmtKind::Nonlocal(names) => {
-                if self.cur().kind == ScopeKind::Module {
-                    return err("nonlocal declaration not allowed at module level", s.span);
-                }
+                // CPython reports names bound before the declaration first.
                 for n in names {
                     self.add(n, NONLOCAL, s.span)?;
+                }
+                if self.cur().kind == ScopeKind::Module {
+                    return err("nonlocal declaration not allowed at module level", s.span);
                 }
             }
             StmtKind::Delete(targets) => {

@@ -108,6 +108,8 @@ pub struct Unit {
     pub fblocks: Vec<FBlock>,
     /// The span given to instructions as they are emitted.
     pub span: Span,
+    /// Whether a label was bound since the last instruction (so the next one is reachable).
+    label_here: bool,
 }
 
 impl Unit {
@@ -138,10 +140,12 @@ impl Unit {
             handler_stack: Vec::new(),
             fblocks: Vec::new(),
             span: Span::default(),
+            label_here: false,
         }
     }
 
     pub fn emit(&mut self, op: Op) {
+        self.label_here = false;
         self.ops.push(op);
         self.spans.push(self.span);
         self.handler_at.push(self.handler_stack.last().copied());
@@ -155,6 +159,7 @@ impl Unit {
     /// Places a label at the next instruction.
     pub fn bind(&mut self, label: Label) {
         self.labels[label.0 as usize] = Some(self.ops.len() as u32);
+        self.label_here = true;
     }
 
     /// The index the next instruction will have.
@@ -162,12 +167,14 @@ impl Unit {
         self.ops.len() as u32
     }
 
-    /// Whether the last instruction emitted never falls through.
+    /// Whether the next instruction would be unreachable: the last one never falls through and
+    /// no label points here.
     pub fn last_is_terminal(&self) -> bool {
-        matches!(
-            self.ops.last(),
-            Some(Op::Jump(_) | Op::JumpBackward(_) | Op::Return | Op::Raise(_) | Op::Reraise)
-        )
+        !self.label_here
+            && matches!(
+                self.ops.last(),
+                Some(Op::Jump(_) | Op::JumpBackward(_) | Op::Return | Op::Raise(_) | Op::Reraise)
+            )
     }
 
     pub fn const_index(&mut self, v: Value) -> u32 {
@@ -261,6 +268,11 @@ impl Unit {
 
     /// Assembles the code object.
     pub fn finish(mut self, source: Rc<SourceFile>) -> Result<Code, String> {
+        // A code object always ends in a terminal instruction, and nothing jumps past its end.
+        if !self.last_is_terminal() {
+            self.load_const(Value::None);
+            self.emit(Op::Return);
+        }
         // Resolve labels.
         let labels: Vec<u32> = self.labels.iter().map(|l| l.unwrap_or(u32::MAX)).collect();
         let resolve = |l: u32| -> Result<u32, String> {
@@ -280,11 +292,6 @@ impl Unit {
                 | Op::ForIter(l) => *l = resolve(*l)?,
                 _ => {}
             }
-        }
-        // A code object always ends in a terminal instruction.
-        if !self.last_is_terminal() {
-            self.load_const(Value::None);
-            self.emit(Op::Return);
         }
         let targets: Vec<u32> = self
             .handlers
@@ -353,10 +360,17 @@ impl Unit {
                 match depth[ip] {
                     Some(old) if old == d => continue,
                     Some(old) => {
+                        let listing: Vec<String> = self
+                            .ops
+                            .iter()
+                            .enumerate()
+                            .map(|(i, op)| format!("{i:>4} {op:?} depth={:?}", depth[i]))
+                            .collect();
                         return Err(format!(
-                            "internal compiler error: inconsistent stack depth at {ip}: {old} vs {d} in {}",
-                            self.qualname.as_str()
-                        ))
+                            "internal compiler error: inconsistent stack depth at {ip}: {old} vs {d} in {}\n{}",
+                            self.qualname.as_str(),
+                            listing.join("\n")
+                        ));
                     }
                     None => depth[ip] = Some(d),
                 }

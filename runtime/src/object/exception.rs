@@ -25,6 +25,8 @@ pub struct TracebackEntry {
     pub code: Rc<Code>,
     /// The instruction that was running in that frame.
     pub ip: u32,
+    /// The frame's globals, for `NameError` suggestions.
+    pub globals: Rc<PyDict>,
 }
 
 pub struct PyException {
@@ -83,10 +85,11 @@ impl PyException {
         self.context.borrow().clone()
     }
 
-    pub fn add_traceback(&self, code: &Rc<Code>, ip: u32) {
+    pub fn add_traceback(&self, code: &Rc<Code>, ip: u32, globals: &Rc<PyDict>) {
         self.traceback.borrow_mut().push(TracebackEntry {
             code: code.clone(),
             ip,
+            globals: globals.clone(),
         });
     }
 }

@@ -75,6 +75,11 @@ impl Session {
             vm.reset_for_cell();
             let result = vm.run_code_text(name, text, &globals, mode);
             vm.run_finalizers();
+            // As in IPython, a cell ending with `;` shows no result.
+            let result = match result {
+                Ok(_) if mode == Mode::Cell && ends_with_semicolon(text) => Ok(Value::None),
+                other => other,
+            };
             match result {
                 Ok(Value::None) => Outcome::Ok { repr: None },
                 Ok(v) => match vm.repr(&v) {
@@ -121,13 +126,16 @@ impl Session {
         super::assist::live_generators(self)
     }
 
-    /// Ends the session: clears the globals as CPython clears `__main__` at exit (names starting
-    /// with an underscore first, then the rest, each in definition order), so suspended
-    /// generators are finalized and their `finally` blocks print to `out`.
+    /// Ends the session as CPython ends a program: every suspended generator is closed in
+    /// creation order while the globals are still bound (their `finally` blocks print to
+    /// `out`), coroutines never awaited are reported, then the globals are cleared as
+    /// `__main__`'s are (names starting with an underscore first, then the rest).
     pub fn shutdown(&mut self, out: &mut dyn Output) {
         self.interrupt.clear();
         let globals = self.globals.clone();
         self.vm.with_output(out, |vm| {
+            vm.reset_for_cell();
+            vm.finalize_all();
             let keys = globals.keys();
             for pass in 0..2 {
                 for k in &keys {
@@ -154,6 +162,7 @@ impl Session {
 impl Vm {
     /// Prepares the VM for a new top-level run: no exception is being handled.
     pub fn reset_for_cell(&mut self) {
+        self.finalize_site = crate::vm::FinalizeSite::Top;
         self.exc_stack.clear();
         self.exc_stack.push(Value::None);
         self.depth = 0;
@@ -175,14 +184,21 @@ impl Vm {
             Err(e) => return Err(self.syntax_error(&source, &e)),
         };
         let code = match compile(&module, source.clone(), mode) {
-            Ok(c) => c,
+            Ok((c, warnings)) => {
+                for w in warnings {
+                    let line = source.line_of(w.span.start as usize);
+                    let text = source.line_text(line).trim().to_string();
+                    self.warn_at("SyntaxWarning", &w.msg, source.name(), line, &text);
+                }
+                c
+            }
             Err(CompileError::Syntax { msg, span }) => {
-                let e = syntax::SyntaxError {
-                    kind: syntax::SyntaxErrorKind::Syntax,
+                let e = syntax::SyntaxError::at_span(
+                    syntax::SyntaxErrorKind::Syntax,
                     msg,
                     span,
-                    incomplete: false,
-                };
+                    source.index(),
+                );
                 return Err(self.syntax_error(&source, &e));
             }
             Err(CompileError::NotImplemented { msg, span }) => {
@@ -197,6 +213,9 @@ impl Vm {
         let mut frame = self.module_frame(&code, globals);
         let r = self.run_frame(&mut frame, Entry::Start);
         self.slot_pool.give(std::mem::take(&mut frame.slots));
+        if crate::vm::generator::finalizers_pending() {
+            self.finalize_in(&frame);
+        }
         match r? {
             FrameExit::Return(v) if mode == Mode::Cell => Ok(v),
             _ => Ok(Value::None),
@@ -218,39 +237,36 @@ impl Vm {
             syntax::SyntaxErrorKind::Indentation => t.indentation_error.clone(),
             syntax::SyntaxErrorKind::Tab => t.tab_error.clone(),
         };
-        let start = (e.span.start as usize).min(source.text().len());
-        let end = (e.span.end as usize).min(source.text().len());
-        let line = source.line_of(start);
-        let end_line = source.line_of(end.max(start));
-        let line_start = source.line_start(line);
-        let col = char_col(source.text(), line_start, start) + 1;
-        let end_col = char_col(source.text(), source.line_start(end_line), end) + 1;
-        let text = source.line_text(line).to_string() + "\n";
+        let loc = e.location;
+        let text = e.text(source.index());
         let details = Value::tuple(vec![
             Value::str(source.name()),
-            Value::Int(line as i64),
-            Value::Int(col as i64),
+            Value::Int(loc.lineno as i64),
+            Value::Int(loc.offset as i64),
             Value::from_string(text.clone()),
-            Value::Int(end_line as i64),
-            Value::Int(end_col as i64),
+            Value::Int(loc.end_lineno as i64),
+            Value::Int(loc.end_offset as i64),
         ]);
         let err = PyErr::new(class, vec![Value::str(&e.msg), details]);
         let exc = &err.0;
         exc.set_attr("msg", Value::str(&e.msg));
         exc.set_attr("filename", Value::str(source.name()));
-        exc.set_attr("lineno", Value::Int(line as i64));
-        exc.set_attr("offset", Value::Int(col as i64));
+        exc.set_attr("lineno", Value::Int(loc.lineno as i64));
+        exc.set_attr("offset", Value::Int(loc.offset as i64));
         exc.set_attr("text", Value::from_string(text));
-        exc.set_attr("end_lineno", Value::Int(end_line as i64));
-        exc.set_attr("end_offset", Value::Int(end_col as i64));
+        exc.set_attr("end_lineno", Value::Int(loc.end_lineno as i64));
+        exc.set_attr("end_offset", Value::Int(loc.end_offset as i64));
         exc.set_attr("print_file_and_line", Value::None);
         err
     }
 }
 
-/// The character column of a byte offset within a line.
-fn char_col(text: &str, line_start: usize, offset: usize) -> usize {
-    text.get(line_start..offset.max(line_start))
-        .map(|s| s.chars().count())
-        .unwrap_or(0)
+/// Whether the last line of a cell, without its comment, ends with a semicolon.
+fn ends_with_semicolon(text: &str) -> bool {
+    let last = text.trim_end().rsplit('\n').next().unwrap_or("");
+    let code = match last.find('#') {
+        Some(i) if !last[..i].contains(['\'', '"']) => &last[..i],
+        _ => last,
+    };
+    code.trim_end().ends_with(';')
 }

@@ -124,6 +124,9 @@ impl Vm {
         }
         let r = self.run_frame(&mut frame, Entry::Start);
         self.slot_pool.give(std::mem::take(&mut frame.slots));
+        if super::generator::finalizers_pending() {
+            self.finalize_in(&frame);
+        }
         match r {
             Ok(FrameExit::Return(v)) => Ok(v),
             Ok(FrameExit::Yield(_)) => Err(PyErr::system_error("a plain function yielded")),

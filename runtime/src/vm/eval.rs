@@ -68,7 +68,13 @@ impl Vm {
             }
             Entry::Throw(e) => pending = Some((e, ip, true)),
         }
+        let mut prev_ip = ip;
         'dispatch: loop {
+            if super::generator::finalizers_pending() {
+                self.finalize_site = super::FinalizeSite::Frame(code.clone(), prev_ip as u32);
+                self.run_finalizers();
+                self.finalize_site = super::FinalizeSite::Top;
+            }
             if let Some((err, at, add_tb)) = pending.take() {
                 match self.unwind(f, &code, err, at, add_tb) {
                     Ok(target) => ip = target,
@@ -79,6 +85,7 @@ impl Vm {
                 }
             }
             let op_ip = ip;
+            prev_ip = op_ip;
             let Some(&op) = ops.get(ip) else {
                 f.ip = ip as u32;
                 return Err(PyErr::system_error("instruction pointer out of range"));
@@ -266,7 +273,16 @@ impl Vm {
                     }
                     Op::LoadMethod(i) => {
                         let obj = pop!();
-                        match tri!(self.load_method(&obj, &code.names[i as usize])) {
+                        let found = self.load_method(&obj, &code.names[i as usize]);
+                        if let Err(e) = &found {
+                            // CPython 3.11's LOAD_METHOD raises without `name` and `obj`, so a
+                            // method call gets no "Did you mean" suggestion.
+                            if e.0.get_attr("obj").is_some_and(|o| o.is(&obj)) {
+                                e.0.dict.remove_str(&PyStr::intern("obj"));
+                                e.0.dict.remove_str(&PyStr::intern("name"));
+                            }
+                        }
+                        match tri!(found) {
                             super::attr::Method::Unbound(func) => {
                                 f.slots.push(func);
                                 f.slots.push(obj);
@@ -894,9 +910,6 @@ impl Vm {
             self.call_kw(callable, pos, kw)
         };
         slots.truncate(base);
-        if super::generator::finalizers_pending() {
-            self.run_finalizers();
-        }
         result
     }
 

@@ -64,6 +64,8 @@ pub struct Generator {
     names: RefCell<Option<Box<(Rc<PyStr>, Rc<PyStr>)>>>,
     /// Set once the generator has been finalized, so a resurrected one is not finalized twice.
     finalized: Cell<bool>,
+    /// Its entry in the live-generator registry (`u32::MAX` when not registered).
+    slot: Cell<u32>,
 }
 
 /// What `resume` does to the generator.
@@ -90,13 +92,18 @@ pub enum Entry {
     Throw(PyErr),
 }
 
-/// The frame of a generator that was dropped while suspended, waiting to be closed.
-pub struct Orphan {
-    kind: GenKind,
-    code: Rc<Code>,
-    names: Option<Box<(Rc<PyStr>, Rc<PyStr>)>>,
-    frame: Frame,
-    exc: Value,
+/// A generator dropped while its finalization still has work to do.
+pub enum Orphan {
+    /// Dropped while suspended: it must be closed.
+    Suspended {
+        kind: GenKind,
+        code: Rc<Code>,
+        names: Option<Box<(Rc<PyStr>, Rc<PyStr>)>>,
+        frame: Frame,
+        exc: Value,
+    },
+    /// A coroutine dropped before it ever ran: CPython warns that it was never awaited.
+    NeverAwaited { qualname: Rc<PyStr> },
 }
 
 thread_local! {
@@ -117,19 +124,29 @@ fn take_orphans() -> Vec<Orphan> {
 
 impl Drop for Generator {
     fn drop(&mut self) {
+        if self.slot.get() != u32::MAX {
+            super::registry::unregister(self.slot.get());
+        }
         if self.finalized.get() {
             return;
         }
-        if let GenState::Suspended { frame, exc } =
-            std::mem::replace(self.state.get_mut(), GenState::Closed)
-        {
-            let orphan = Orphan {
+        let orphan = match std::mem::replace(self.state.get_mut(), GenState::Closed) {
+            GenState::Suspended { frame, exc } => Some(Orphan::Suspended {
                 kind: self.kind,
                 code: self.code.clone(),
                 names: self.names.get_mut().take(),
                 frame,
                 exc,
-            };
+            }),
+            GenState::Created(_) if self.kind == GenKind::Coroutine => Some(Orphan::NeverAwaited {
+                qualname: match &*self.names.borrow() {
+                    Some(n) => n.1.clone(),
+                    None => self.code.qualname.clone(),
+                },
+            }),
+            _ => None,
+        };
+        if let Some(orphan) = orphan {
             ORPHANS.with(|o| {
                 if let Ok(mut list) = o.try_borrow_mut() {
                     list.push(orphan);
@@ -142,13 +159,21 @@ impl Drop for Generator {
 
 impl Generator {
     pub fn new(kind: GenKind, frame: Frame) -> Rc<Generator> {
-        Rc::new(Generator {
+        let g = Rc::new(Generator {
             kind,
             code: frame.code.clone(),
             state: RefCell::new(GenState::Created(frame)),
             names: RefCell::new(None),
             finalized: Cell::new(false),
-        })
+            slot: Cell::new(u32::MAX),
+        });
+        g.slot.set(super::registry::register(&g));
+        g
+    }
+
+    /// Moves the registry entry (the registry compacts itself).
+    pub fn set_slot(&self, slot: u32) {
+        self.slot.set(slot);
     }
 
     pub fn name(&self) -> Rc<PyStr> {
@@ -335,12 +360,12 @@ impl Vm {
             }
             Ok(super::eval::FrameExit::Return(v)) => {
                 gen.put(GenState::Closed);
-                drop(frame);
+                self.drop_frame(frame);
                 Ok(GenStep::Returned(v))
             }
             Err(e) => {
                 gen.put(GenState::Closed);
-                drop(frame);
+                self.drop_frame(frame);
                 if e.matches(|t| &t.stop_iteration) {
                     let t = types();
                     let msg = format!("{} raised StopIteration", gen.noun());
@@ -354,6 +379,25 @@ impl Vm {
                 Err(e)
             }
         }
+    }
+
+    /// Drops a finished frame, finalizing what it held as if from inside it.
+    fn drop_frame(&mut self, mut frame: Frame) {
+        let slots = std::mem::take(&mut frame.slots);
+        drop(slots);
+        if finalizers_pending() {
+            self.finalize_in(&frame);
+        }
+    }
+
+    /// Runs pending finalizers attributed to a frame that just ended.
+    pub fn finalize_in(&mut self, frame: &Frame) {
+        let saved = std::mem::replace(
+            &mut self.finalize_site,
+            super::FinalizeSite::Frame(frame.code.clone(), frame.ip),
+        );
+        self.run_finalizers();
+        self.finalize_site = saved;
     }
 
     /// `gen.send(value)`: the yielded value, or `StopIteration` carrying the return value.
@@ -423,25 +467,61 @@ impl Vm {
     }
 
     /// Closes every generator dropped while suspended since the last call, reporting errors
-    /// the way CPython reports exceptions in finalizers ("Exception ignored in: ...").
+    /// the way CPython reports exceptions in finalizers ("Exception ignored in: ..."), and warns
+    /// about coroutines that were never awaited.
     pub fn run_finalizers(&mut self) {
         while finalizers_pending() {
             for orphan in take_orphans() {
-                let gen = Rc::new(Generator {
-                    kind: orphan.kind,
-                    code: orphan.code,
-                    state: RefCell::new(GenState::Suspended {
-                        frame: orphan.frame,
-                        exc: orphan.exc,
-                    }),
-                    names: RefCell::new(orphan.names),
-                    finalized: Cell::new(true),
-                });
-                if let Err(e) = self.gen_close(&gen) {
-                    let obj = Value::Generator(gen.clone());
-                    self.write_unraisable(&e, &obj);
+                match orphan {
+                    Orphan::Suspended {
+                        kind,
+                        code,
+                        names,
+                        frame,
+                        exc,
+                    } => {
+                        let gen = Rc::new(Generator {
+                            kind,
+                            code,
+                            state: RefCell::new(GenState::Suspended { frame, exc }),
+                            names: RefCell::new(names),
+                            finalized: Cell::new(true),
+                            slot: Cell::new(u32::MAX),
+                        });
+                        if let Err(e) = self.gen_close(&gen) {
+                            let obj = Value::Generator(gen.clone());
+                            self.write_unraisable(&e, &obj);
+                        }
+                    }
+                    Orphan::NeverAwaited { qualname } => self.warn_never_awaited(&qualname),
                 }
             }
+        }
+    }
+
+    /// Closes every live generator in creation order and warns about coroutines never
+    /// awaited, as CPython's garbage collector does at interpreter exit.
+    pub fn finalize_all(&mut self) {
+        self.finalize_site = super::FinalizeSite::Exit;
+        for gen in super::registry::snapshot() {
+            match gen.take() {
+                GenState::Suspended { frame, exc } => {
+                    gen.put(GenState::Suspended { frame, exc });
+                    gen.finalized.set(true);
+                    if let Err(e) = self.gen_close(&gen) {
+                        let obj = Value::Generator(gen.clone());
+                        self.write_unraisable(&e, &obj);
+                    }
+                }
+                GenState::Created(frame) if gen.kind == GenKind::Coroutine => {
+                    gen.put(GenState::Closed);
+                    gen.finalized.set(true);
+                    drop(frame);
+                    self.warn_never_awaited(&gen.qualname());
+                }
+                other => gen.put(other),
+            }
+            self.run_finalizers();
         }
     }
 }

@@ -23,8 +23,10 @@ pub mod import;
 pub mod items;
 pub mod iterate;
 pub mod ops;
+pub mod registry;
 pub mod repr;
 pub mod special;
+pub mod suggest;
 pub mod traceback;
 pub mod unwind;
 
@@ -65,8 +67,23 @@ pub struct Vm {
     /// The value carried by the `StopIteration` that ended the last exhausted iterator, for
     /// `yield from` over iterators that are not generators.
     pub stop_value: Value,
+    /// Where finalizers that run now were triggered, for their warnings and tracebacks.
+    pub finalize_site: FinalizeSite,
+    /// Warnings already shown, by (file, line, message), as the `default` warning action.
+    pub warned: std::collections::HashSet<(String, u32, String)>,
     /// The host's output while a cell runs.
     out: Option<*mut (dyn Output + 'static)>,
+}
+
+/// Where dropped generators are being finalized.
+#[derive(Clone)]
+pub enum FinalizeSite {
+    /// While a frame runs: the instruction that dropped them.
+    Frame(Rc<crate::bytecode::Code>, u32),
+    /// At interpreter exit.
+    Exit,
+    /// Between frames (the end of a cell).
+    Top,
 }
 
 impl Vm {
@@ -82,6 +99,8 @@ impl Vm {
             slot_pool: SlotPool::default(),
             repr_guard: Vec::new(),
             stop_value: Value::None,
+            finalize_site: FinalizeSite::Top,
+            warned: std::collections::HashSet::new(),
             out: None,
         };
         crate::builtins::install(&mut vm);
@@ -122,9 +141,6 @@ impl Vm {
     /// loop back edges, calls and blocking waits.
     #[inline]
     pub fn poll(&mut self) -> PyResult<()> {
-        if generator::finalizers_pending() {
-            self.run_finalizers();
-        }
         if self.interrupt.is_set() {
             self.interrupt.clear();
             return Err(PyErr::keyboard_interrupt());

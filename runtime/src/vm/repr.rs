@@ -409,7 +409,7 @@ impl Vm {
             && bits as f64 * std::f64::consts::LOG10_2 > self.int_max_str_digits as f64 + 1.0
         {
             return Err(PyErr::value_error(format!(
-                "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
                 self.int_max_str_digits
             )));
         }
@@ -417,7 +417,7 @@ impl Vm {
         let digits = s.trim_start_matches('-').len();
         if self.int_max_str_digits > 0 && digits > self.int_max_str_digits {
             return Err(PyErr::value_error(format!(
-                "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
                 self.int_max_str_digits
             )));
         }

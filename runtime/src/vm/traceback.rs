@@ -111,7 +111,10 @@ impl Vm {
         if exc.is_instance(&crate::object::types::types().syntax_error) {
             return self.syntax_error_text(exc, &name);
         }
-        let msg = self.exception_message(exc);
+        let mut msg = self.exception_message(exc);
+        if let Some(s) = self.suggestion(exc) {
+            msg.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         if msg.is_empty() {
             name
         } else {
@@ -170,16 +173,100 @@ impl Vm {
         out
     }
 
-    /// Writes `Exception ignored in: <obj>` and the traceback to stderr, as CPython does for
-    /// errors in finalizers.
+    /// Writes `Exception ignored in: <obj>` and the traceback to stderr, as CPython's
+    /// `PyErr_WriteUnraisable` does for errors in finalizers: only this exception (no chain),
+    /// and when it has no traceback of its own, the frame that triggered the finalizer. At exit
+    /// there are no frames and no source lines.
     pub fn write_unraisable(&mut self, err: &crate::error::PyErr, obj: &Value) {
         let repr = match self.repr(obj) {
             Ok(r) => r.as_str().to_string(),
             Err(_) => "<object repr() failed>".to_string(),
         };
-        let report = self.report(&err.0);
-        let text = format!("Exception ignored in: {repr}\n{}", report.render());
+        let at_exit = matches!(self.finalize_site, super::FinalizeSite::Exit);
+        let mut entries: Vec<(Rc<crate::bytecode::Code>, u32)> = err
+            .0
+            .traceback
+            .borrow()
+            .iter()
+            .rev()
+            .map(|e| (e.code.clone(), e.ip))
+            .collect();
+        if entries.is_empty() {
+            if let super::FinalizeSite::Frame(code, ip) = &self.finalize_site {
+                entries.push((code.clone(), *ip));
+            }
+        }
+        let mut text = format!("Exception ignored in: {repr}\n");
+        if !entries.is_empty() {
+            text.push_str("Traceback (most recent call last):\n");
+            for (code, ip) in entries {
+                let line = code.line_of(ip as usize);
+                text.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    code.filename(),
+                    line,
+                    code.name.as_str()
+                ));
+                let src = code.source.line_text(line).trim();
+                if !at_exit && !src.is_empty() {
+                    text.push_str(&format!("    {src}\n"));
+                }
+            }
+        }
+        text.push_str(&self.exception_only(&err.0));
+        text.push('\n');
         self.write(Stream::Stderr, &text);
+    }
+
+    /// Writes a warning as the `warnings` module shows it, once per location and message.
+    pub fn warn(
+        &mut self,
+        category: &str,
+        msg: &str,
+        location: Option<(&crate::bytecode::Code, u32)>,
+    ) {
+        match location {
+            Some((code, ip)) => {
+                let line = code.line_of(ip as usize);
+                let source = code.source.line_text(line).trim().to_string();
+                let file = code.filename().to_string();
+                self.warn_at(category, msg, &file, line, &source);
+            }
+            None => self.warn_at(category, msg, "sys", 1, ""),
+        }
+    }
+
+    /// Writes a warning at an explicit location (`file:line: Category: msg` and the line).
+    pub fn warn_at(&mut self, category: &str, msg: &str, file: &str, line: u32, source: &str) {
+        if !self
+            .warned
+            .insert((file.to_string(), line, msg.to_string()))
+        {
+            return;
+        }
+        let mut text = format!("{file}:{line}: {category}: {msg}\n");
+        if !source.is_empty() {
+            text.push_str(&format!("  {source}\n"));
+        }
+        self.write(Stream::Stderr, &text);
+    }
+
+    /// "coroutine 'f' was never awaited", where the coroutine was dropped.
+    pub fn warn_never_awaited(&mut self, qualname: &crate::object::str::PyStr) {
+        let msg = format!("coroutine '{}' was never awaited", qualname.as_str());
+        match self.finalize_site.clone() {
+            super::FinalizeSite::Frame(code, ip) => {
+                let before = self.warned.len();
+                self.warn("RuntimeWarning", &msg, Some((&code, ip)));
+                if self.warned.len() > before {
+                    self.write(
+                        Stream::Stderr,
+                        "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                    );
+                }
+            }
+            _ => self.warn("RuntimeWarning", &msg, None),
+        }
     }
 }
 

@@ -31,12 +31,17 @@ impl Vm {
             self.chain_context(&err);
         }
         if add_tb {
-            err.0.add_traceback(&f.code, at as u32);
+            err.0.add_traceback(&f.code, at as u32, &f.globals);
         }
         match code.handler_for(at as u32) {
             Some(h) => {
                 let depth = code.nslots() + h.depth as usize;
                 f.slots.truncate(depth);
+                if super::generator::finalizers_pending() {
+                    self.finalize_site = super::FinalizeSite::Frame(f.code.clone(), at as u32);
+                    self.run_finalizers();
+                    self.finalize_site = super::FinalizeSite::Top;
+                }
                 f.slots.push(err.value());
                 Ok(h.target as usize)
             }

@@ -1,0 +1,7 @@
+import asyncio
+
+async def compute():
+    await asyncio.sleep(0.01)
+    return 6 * 7
+
+print(asyncio.run(compute()))

@@ -1,0 +1,5 @@
+print(True + True, True * 3, False - 1)
+print(True == 1, False == 0, True is True)
+print(repr(True), str(False), int(True))
+print(bool(0), bool(""), bool([]), bool({}), bool(None), bool("0"), bool([0]))
+print(isinstance(True, int), type(True).__name__)

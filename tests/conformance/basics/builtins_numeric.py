@@ -1,0 +1,6 @@
+print(abs(-5), abs(2.5), round(3.14159, 2), round(1234, -2), round(7.5))
+print(divmod(17, 5), divmod(-17, 5), pow(2, 10), pow(2, -1), pow(5, 3, 7))
+print(chr(65), ord("a"), bin(10), hex(255), oct(64))
+print(int("10"), float("2.5"), str(3), bool(1))
+print(max(range(5)), min("zyx"), sum(range(5)) / len(range(5)))
+print(hash(1) == hash(1.0), callable(len), callable(5))

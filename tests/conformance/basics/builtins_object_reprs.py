@@ -1,0 +1,5 @@
+print(map(str, []).__class__.__name__, zip().__class__.__name__, type(enumerate([])))
+print(repr(len), repr(print))
+print(type(1), type("a"), type(None), type(len), type(lambda: 0))
+print(int, str, list, dict, object)
+print(repr(None), repr(...), repr(NotImplemented))

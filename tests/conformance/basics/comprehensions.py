@@ -1,0 +1,8 @@
+print([x * x for x in range(6)])
+print([x for x in range(10) if x % 3 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print({x: x * x for x in range(4)})
+print({c for c in "hello"} == set("helo"))
+print([[r * c for c in range(3)] for r in range(3)])
+print([y for x in [[1, 2], [3]] for y in x])
+print(["even" if x % 2 == 0 else "odd" for x in range(3)])

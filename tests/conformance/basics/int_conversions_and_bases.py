@@ -1,0 +1,6 @@
+print(int("42"), int("-17"), int("  8  "), int("1_000"))
+print(int("ff", 16), int("0b101", 0), int("777", 8), int("z", 36))
+print(hex(255), oct(8), bin(5), hex(-1))
+print(int(3.9), int(-3.9), int(True))
+print(float(3), float("1.5"), float("-inf"))
+print(str(12), repr(12), 0x1F, 0o17, 0b11, 1_000_000)

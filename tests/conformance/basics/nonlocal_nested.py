@@ -1,0 +1,12 @@
+def outer():
+    x = "outer"
+    def middle():
+        def inner():
+            nonlocal x
+            x = "changed by inner"
+        inner()
+        return x
+    result = middle()
+    return result, x
+
+print(outer())

@@ -1,0 +1,7 @@
+print("%s is %d years" % ("Ada", 36))
+print("%5.2f|%-6s|%06d|%x|%o|%e" % (3.14159, "ab", 42, 255, 8, 1234.5))
+print("%r %s" % ("x", "x"))
+print("%(name)s=%(value)d" % {"name": "n", "value": 3})
+print("100%%" % ())
+print("%c%c" % (72, "i"))
+print("%.3s" % "abcdef")

@@ -1,0 +1,6 @@
+r = range(0, 10, 2)
+print(r, range(5), range(1, 5), range(10, 0, -3))
+print(len(r), r[1], r[-1], r[1:3], list(r), 4 in r, 5 in r)
+print(list(range(10, 0, -3)), list(range(0)), list(range(5, 2)))
+print(r.index(6), r.count(4), range(3) == range(0, 3), reversed(range(3)).__class__.__name__)
+print(list(reversed(range(3))), sum(range(101)), range(2 ** 100)[-1])

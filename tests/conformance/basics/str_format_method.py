@@ -1,0 +1,8 @@
+print("{} + {} = {}".format(1, 2, 3))
+print("{0}{1}{0}".format("a", "b"))
+print("{name} is {age}".format(name="Bob", age=7))
+print("{:>8}|{:<8}|{:^8}".format("r", "l", "c"))
+print("{:.3f} {:,} {:08.2f}".format(2 / 3, 10 ** 6, -3.5))
+print("{0[0]} {0[1]} {1[k]}".format([7, 8], {"k": "v"}))
+print("{!r} {!s}".format("q", "q"))
+print(format(0.5, ".0%"), format(42, "b"), format("x", ">3"))

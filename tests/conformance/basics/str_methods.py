@@ -1,0 +1,15 @@
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+t = "hello world"
+print(t.upper(), t.title(), t.capitalize(), "MiXeD".lower(), "MiXeD".swapcase())
+print(t.split(), t.split("o"), "a,b,,c".split(","), "a b  c".split(" "), t.split(" ", 1))
+print("-".join(["a", "b", "c"]), "".join(reversed("abc")))
+print(t.replace("o", "0"), t.replace("o", "0", 1))
+print(t.find("o"), t.find("z"), t.rfind("o"), t.index("w"), t.count("o"))
+print(t.startswith("he"), t.endswith("ld"), t.startswith(("x", "h")))
+print("42".zfill(5), "ab".center(6, "*"), "ab".ljust(4, "."), "ab".rjust(4))
+print("abc".isalpha(), "123".isdigit(), "a1".isalnum(), "   ".isspace(), "Ab".isupper())
+print(t.partition(" "), t.rpartition("o"), "a\nb\n".splitlines())
+print("x".join("abc"), "%".join(["1", "2"]))
+print("Hello".removeprefix("He"), "file.py".removesuffix(".py"))
+print(ord("A"), chr(97), "abc" * 2, "-" * 10)

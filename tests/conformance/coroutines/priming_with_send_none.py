@@ -1,0 +1,8 @@
+def printer():
+    while True:
+        line = yield
+        print("line:", line)
+
+p = printer()
+p.send(None)
+p.send("hello")

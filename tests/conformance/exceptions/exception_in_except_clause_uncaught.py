@@ -1,0 +1,7 @@
+def handler():
+    try:
+        return [1][3]
+    except IndexError as e:
+        return e.missing_attribute
+
+handler()

@@ -1,0 +1,8 @@
+print(repr(ValueError("x")))
+print(repr(ValueError()))
+print(repr(ValueError(1, "b")))
+print(str(ValueError(1, "b")))
+print(repr(KeyError("k")), str(KeyError("k")))
+print(repr(StopIteration(5)))
+print(repr(GeneratorExit()))
+print(str(ZeroDivisionError("division by zero")))

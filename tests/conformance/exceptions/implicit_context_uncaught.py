@@ -1,0 +1,4 @@
+try:
+    {}["key"]
+except KeyError:
+    print(undefined_name)

@@ -1,0 +1,5 @@
+try:
+    undefined_thing
+except NameError as e:
+    print(e)
+print(something_else_entirely)

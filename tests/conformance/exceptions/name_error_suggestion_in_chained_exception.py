@@ -1,0 +1,5 @@
+try:
+    {}["k"]
+except KeyError:
+    vaule = 1
+    print(value)

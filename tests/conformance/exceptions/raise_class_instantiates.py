@@ -1,0 +1,5 @@
+try:
+    raise KeyError
+except KeyError as e:
+    print(repr(e), e.args)
+raise IndexError

@@ -1,0 +1,10 @@
+def stubborn():
+    while True:
+        try:
+            yield "working"
+        except GeneratorExit:
+            print("ignoring close")
+
+g = stubborn()
+next(g)
+g.close()

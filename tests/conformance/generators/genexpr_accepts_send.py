@@ -1,0 +1,5 @@
+g = (x * 10 for x in range(3))
+print(next(g))
+print(g.send("ignored"))
+print(g.send(None))
+print(next(g, "exhausted"))

@@ -1,0 +1,5 @@
+print(sum(x * x for x in range(10)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(list(str(i) for i in range(3)))
+print(",".join(c.upper() for c in "abc"))
+print(any(x > 2 for x in [1, 2, 3]), all(x > 2 for x in [1, 2, 3]))

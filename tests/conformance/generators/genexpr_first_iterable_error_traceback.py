@@ -1,0 +1,2 @@
+values = None
+g = (v * 2 for v in values)

@@ -1,0 +1,4 @@
+x = "outer"
+g = (x for x in range(3))
+print(list(g))
+print(x)

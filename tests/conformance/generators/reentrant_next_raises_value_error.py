@@ -1,0 +1,5 @@
+def gen():
+    yield next(me)
+
+me = gen()
+next(me)

@@ -1,0 +1,6 @@
+def gen():
+    x = yield
+    print(x)
+
+g = gen()
+g.send("hello")

@@ -1,0 +1,9 @@
+import inspect
+
+def gen():
+    yield 1
+    yield 2
+
+g = gen()
+next(g)
+print(inspect.getgeneratorstate(g))

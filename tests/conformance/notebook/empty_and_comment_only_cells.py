@@ -1,0 +1,6 @@
+x = 1
+# %%
+# %%
+# only a comment here
+# %%
+x + 1

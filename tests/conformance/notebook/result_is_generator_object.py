@@ -1,0 +1,7 @@
+def gen():
+    yield 1
+
+gen()
+# %%
+g = gen()
+g

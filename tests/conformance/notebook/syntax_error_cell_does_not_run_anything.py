@@ -1,0 +1,8 @@
+count = 0
+# %%
+count += 1
+print("never printed")
+def broken(:
+    pass
+# %%
+count

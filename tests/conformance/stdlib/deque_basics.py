@@ -1,0 +1,18 @@
+from collections import deque
+
+d = deque([1, 2, 3])
+d.append(4)
+d.appendleft(0)
+print(d, len(d))
+print(d.pop(), d.popleft(), d)
+d.extend([5, 6])
+d.extendleft([-1, -2])
+print(d)
+d.rotate(2)
+print(d)
+d.rotate(-3)
+print(d)
+print(d[0], d[-1], 5 in d, list(d), d.count(2))
+d.remove(5)
+d.clear()
+print(d, deque(), deque("ab"), bool(deque()))

@@ -1,0 +1,2 @@
+def gen():
+    c = [(yield i) for i in range(2)]

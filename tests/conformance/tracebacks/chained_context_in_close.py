@@ -1,0 +1,9 @@
+def gen():
+    try:
+        yield
+    finally:
+        {}["cleanup key"]
+
+g = gen()
+next(g)
+g.close()
