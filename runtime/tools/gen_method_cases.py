@@ -4,8 +4,8 @@
 Each input line is a Python call `RECEIVER.METHOD(ARGS)`; the script evaluates it with CPython 3.11
 and prints a Rust `check(...)` line whose expected text is what CPython gives: the repr of the
 result, or `ExceptionType: message`. The receiver and the arguments must be literals of the
-types the Rust helpers build (str, bytes, int, float, bool, None, and tuples, lists, sets and
-dicts of those).
+types the Rust helpers build (str, bytes, int, float, bool, None, range, slice, and tuples,
+lists, sets and dicts of those).
 
 Usage: python3.11 runtime/tools/gen_method_cases.py < cases.txt
 """
@@ -40,9 +40,53 @@ def rust(v):
     if isinstance(v, (set, frozenset)):
         maker = "set" if isinstance(v, set) else "fset"
         return f"{maker}(vec![" + ", ".join(rust(x) for x in v) + "])"
+    if isinstance(v, range):
+        return f"rng({v.start}, {v.stop}, {v.step})"
+    if isinstance(v, slice):
+        return f"sl({rust(v.start)}, {rust(v.stop)}, {rust(v.step)})"
     if isinstance(v, dict):
         return "d(vec![" + ", ".join(f"({rust(k)}, {rust(x)})" for k, x in v.items()) + "])"
     raise TypeError(type(v))
+
+
+def set_items(node):
+    """The items of a set display in the order CPython inserts them into the set it builds.
+
+    A display of three or more constants compiles to a frozenset constant, which the compiler
+    builds from a set of the items (so in that set's iteration order); the display then copies
+    its table. Other displays insert their items in source order (BUILD_SET)."""
+    if len(node.elts) >= 3 and all(isinstance(e, ast.Constant) for e in node.elts):
+        first = set()
+        for e in node.elts:
+            first.add(e.value)
+        return [rust(v) for v in first]
+    return [rust_node(e) for e in node.elts]
+
+
+def rust_node(node):
+    """Like `rust`, but a set display lists its items in the order CPython inserts them (its
+    iteration order may differ)."""
+    if isinstance(node, ast.Set):
+        return "set(vec![" + ", ".join(set_items(node)) + "])"
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "frozenset"
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Set)
+    ):
+        return "fset(vec![" + ", ".join(set_items(node.args[0])) + "])"
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("keys", "items", "values")
+        and isinstance(node.func.value, ast.Dict)
+    ):
+        return f'view({rust_node(node.func.value)}, "{node.func.attr}")'
+    if isinstance(node, (ast.List, ast.Tuple)):
+        maker = "l" if isinstance(node, ast.List) else "t"
+        return f"{maker}(vec![" + ", ".join(rust_node(e) for e in node.elts) + "])"
+    return rust(eval(ast.unparse(node), {}))
 
 
 def rust_str(s):
@@ -65,17 +109,14 @@ for line in sys.stdin:
         continue
     call = ast.parse(line, mode="eval").body
     assert isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute), line
-    recv = ast.literal_eval(call.func.value)
-    args = [ast.literal_eval(a) for a in call.args]
-    kwargs = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
     try:
         # Evaluated as written, so the call is a direct method call as in a program.
         result = eval(line, {})
         expect = repr(result)
     except Exception as e:
         expect = f"{type(e).__name__}: {e}"
-    kw = ", ".join(f'("{k}", {rust(v)})' for k, v in kwargs.items())
+    kw = ", ".join(f'("{k.arg}", {rust_node(k.value)})' for k in call.keywords)
     print(
-        f'    check({rust(recv)}, "{call.func.attr}", &[{", ".join(rust(a) for a in args)}], '
-        f"&[{kw}], {rust_str(expect)});"
+        f'    check({rust_node(call.func.value)}, "{call.func.attr}", '
+        f'&[{", ".join(rust_node(a) for a in call.args)}], &[{kw}], {rust_str(expect)});'
     )

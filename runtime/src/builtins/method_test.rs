@@ -43,6 +43,14 @@ pub fn l(items: Vec<Value>) -> Value {
     Value::list(items)
 }
 
+pub fn rng(start: i64, stop: i64, step: i64) -> Value {
+    Value::Range(Rc::new(crate::object::range::PyRange { start, stop, step }))
+}
+
+pub fn sl(start: Value, stop: Value, step: Value) -> Value {
+    Value::Slice(Rc::new(crate::object::range::PySlice { start, stop, step }))
+}
+
 /// A set is built when the call runs (hashing needs a VM); this marks the items.
 pub fn set(items: Vec<Value>) -> Value {
     Value::tuple(vec![Value::str("<set>"), Value::tuple(items)])
@@ -61,6 +69,14 @@ pub fn d(pairs: Vec<(Value, Value)>) -> Value {
                 .map(|(k, v)| Value::tuple(vec![k, v]))
                 .collect(),
         ),
+    ])
+}
+
+/// A view of a dict: `view(d(...), "keys")`.
+pub fn view(dict: Value, part: &str) -> Value {
+    Value::tuple(vec![
+        Value::str("<view>"),
+        Value::tuple(vec![dict, Value::str(part)]),
     ])
 }
 
@@ -94,6 +110,13 @@ fn realize(vm: &mut Vm, v: &Value) -> Value {
                 Value::Set(s) => Value::FrozenSet(s),
                 other => other,
             }
+        }
+        "<view>" => {
+            let parts = inner(vm);
+            let method = vm
+                .getattr(&parts[0], &PyStr::new(parts[1].as_str().unwrap()))
+                .unwrap();
+            vm.call(&method, &[]).unwrap()
         }
         "<dict>" => {
             let dict = Rc::new(PyDict::new());
