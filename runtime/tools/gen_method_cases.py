@@ -83,6 +83,8 @@ def rust_node(node):
         and isinstance(node.func.value, ast.Dict)
     ):
         return f'view({rust_node(node.func.value)}, "{node.func.attr}")'
+    if isinstance(node, ast.Name) and node.id in ("int", "float", "str", "bytes", "dict", "set"):
+        return f'cls("{node.id}")'
     if isinstance(node, (ast.List, ast.Tuple)):
         maker = "l" if isinstance(node, ast.List) else "t"
         return f"{maker}(vec![" + ", ".join(rust_node(e) for e in node.elts) + "])"

@@ -80,6 +80,14 @@ pub fn view(dict: Value, part: &str) -> Value {
     ])
 }
 
+/// A builtin class, by name.
+pub fn cls(name: &str) -> Value {
+    Value::tuple(vec![
+        Value::str("<class>"),
+        Value::tuple(vec![Value::str(name)]),
+    ])
+}
+
 /// Builds the sets and dicts that `set`, `fset` and `d` describe, recursively.
 fn realize(vm: &mut Vm, v: &Value) -> Value {
     let Value::Tuple(tup) = v else {
@@ -110,6 +118,10 @@ fn realize(vm: &mut Vm, v: &Value) -> Value {
                 Value::Set(s) => Value::FrozenSet(s),
                 other => other,
             }
+        }
+        "<class>" => {
+            let name = inner(vm);
+            vm.builtin(name[0].as_str().unwrap()).unwrap()
         }
         "<view>" => {
             let parts = inner(vm);
