@@ -149,9 +149,12 @@ fn list_append(_vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Va
 fn list_clear(_vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
     let l = this_list("clear", a)?;
     clinic::noargs("list.clear", &a[1..], kw)?;
-    // The old items are dropped after the borrow ends: their finalizers may run Python code.
-    let old = l.replace(Vec::new());
-    drop(old);
+    // The old items are dropped after the borrow ends (their finalizers may run Python code),
+    // last first, as CPython's `_list_clear` releases them.
+    let mut old = l.replace(Vec::new());
+    while let Some(item) = old.pop() {
+        drop(item);
+    }
     Ok(Value::None)
 }
 

@@ -440,7 +440,7 @@ fn round_to_double(mant: &BigInt, exp: i64) -> PyResult<f64> {
         return Ok(0.0);
     }
     // Significant bits kept: 53 for normal numbers, fewer for subnormal ones.
-    let keep = if top - 1 >= -1022 { 53 } else { top + 1074 };
+    let keep = if top > -1022 { 53 } else { top + 1074 };
     let shift = bits - keep;
     let (mut q, scale) = if shift > 0 {
         let (q, r) = mant.div_rem(&(BigInt::one() << shift as usize));
