@@ -101,39 +101,60 @@ pub const SET: Methods = &[
 ];
 
 pub const FROZENSET: Methods = &[
-    ("copy", set_copy, "Return a shallow copy of a set."),
-    (
-        "difference",
-        set_difference,
-        "Return the difference of two or more sets as a new set.",
-    ),
-    (
-        "intersection",
-        set_intersection,
-        "Return the intersection of two sets as a new set.",
-    ),
-    (
-        "isdisjoint",
-        set_isdisjoint,
-        "Return True if two sets have a null intersection.",
-    ),
-    (
-        "issubset",
-        set_issubset,
-        "Report whether another set contains this set.",
-    ),
-    (
-        "issuperset",
-        set_issuperset,
-        "Report whether this set contains another set.",
-    ),
-    (
-        "symmetric_difference",
-        set_symmetric_difference,
-        "Return the symmetric difference of two sets as a new set.",
-    ),
-    ("union", set_union, "Return the union of sets as a new set."),
+    ("copy", frozenset_copy, "Return a shallow copy of a set."),
+    ("difference", frozenset_difference, "Return the difference of two or more sets as a new set."),
+    ("intersection", frozenset_intersection, "Return the intersection of two sets as a new set."),
+    ("isdisjoint", frozenset_isdisjoint, "Return True if two sets have a null intersection."),
+    ("issubset", frozenset_issubset, "Report whether another set contains this set."),
+    ("issuperset", frozenset_issuperset, "Report whether this set contains another set."),
+    ("symmetric_difference", frozenset_symmetric_difference, "Return the symmetric difference of two sets as a new set."),
+    ("union", frozenset_union, "Return the union of sets as a new set."),
 ];
+
+/// The `frozenset` entries of the shared methods: the same code, with the receiver checked
+/// against `frozenset`.
+macro_rules! frozenset_methods {
+    ($($name:ident => $shared:ident),* $(,)?) => {
+        $(
+            fn $name(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
+                $shared(vm, a, kw, Kind::Frozen)
+            }
+        )*
+    };
+}
+
+frozenset_methods! {
+    frozenset_copy => copy_impl,
+    frozenset_difference => difference_impl,
+    frozenset_intersection => intersection_impl,
+    frozenset_isdisjoint => isdisjoint_impl,
+    frozenset_issubset => issubset_impl,
+    frozenset_issuperset => issuperset_impl,
+    frozenset_symmetric_difference => symmetric_difference_impl,
+    frozenset_union => union_impl,
+}
+
+/// The `set` entries of the shared methods.
+macro_rules! set_methods {
+    ($($name:ident => $shared:ident),* $(,)?) => {
+        $(
+            fn $name(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
+                $shared(vm, a, kw, Kind::Set)
+            }
+        )*
+    };
+}
+
+set_methods! {
+    set_copy => copy_impl,
+    set_difference => difference_impl,
+    set_intersection => intersection_impl,
+    set_isdisjoint => isdisjoint_impl,
+    set_issubset => issubset_impl,
+    set_issuperset => issuperset_impl,
+    set_symmetric_difference => symmetric_difference_impl,
+    set_union => union_impl,
+}
 
 /// Whether the receiver is a `frozenset` (its results are frozensets too).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -159,17 +180,15 @@ impl Kind {
     }
 }
 
-/// The receiver of a method shared by `set` and `frozenset`. The method tables are per type,
-/// but `set.union(frozenset())` must still be refused as CPython refuses it.
-fn this<'a>(name: &str, a: &'a [Value]) -> PyResult<(&'a Rc<PySet>, Kind)> {
-    let kind = match a.first() {
-        Some(Value::FrozenSet(_)) => Kind::Frozen,
-        _ => Kind::Set,
+/// The receiver of a method shared by `set` and `frozenset`, checked against the type whose
+/// table the method came from (`set.union(frozenset())` is refused, as in CPython).
+fn this<'a>(name: &str, a: &'a [Value], kind: Kind) -> PyResult<&'a Rc<PySet>> {
+    let accept = |v: &Value| match kind {
+        Kind::Set => matches!(v, Value::Set(_)),
+        Kind::Frozen => matches!(v, Value::FrozenSet(_)),
     };
-    match clinic::receiver(kind.name(), name, a, |v| {
-        matches!(v, Value::Set(_) | Value::FrozenSet(_))
-    })? {
-        Value::Set(s) | Value::FrozenSet(s) => Ok((s, kind)),
+    match clinic::receiver(kind.name(), name, a, accept)? {
+        Value::Set(s) | Value::FrozenSet(s) => Ok(s),
         _ => unreachable!("receiver checked the type"),
     }
 }
@@ -401,8 +420,8 @@ fn set_clear(_vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Valu
     Ok(Value::None)
 }
 
-fn set_copy(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
-    let (s, kind) = this("copy", a)?;
+fn copy_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+    let s = this("copy", a, kind)?;
     clinic::noargs(&format!("{}.copy", kind.name()), &a[1..], kw)?;
     if kind == Kind::Frozen {
         return Ok(a[0].clone());
@@ -433,8 +452,8 @@ fn set_pop(_vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value>
     popped.ok_or_else(|| PyErr::key_error(Value::str("pop from an empty set")))
 }
 
-fn set_union(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
-    let (s, kind) = this("union", a)?;
+fn union_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+    let s = this("union", a, kind)?;
     varargs_nokw(&format!("{}.union", kind.name()), kw)?;
     let result = Rc::new(PySet::new(copy_table(vm, s)?));
     for other in &a[1..] {
@@ -470,8 +489,8 @@ fn intersection_multi(vm: &mut Vm, s: &Rc<PySet>, others: &[Value]) -> PyResult<
     Ok(table)
 }
 
-fn set_intersection(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
-    let (s, kind) = this("intersection", a)?;
+fn intersection_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+    let s = this("intersection", a, kind)?;
     varargs_nokw(&format!("{}.intersection", kind.name()), kw)?;
     Ok(kind.wrap(intersection_multi(vm, s, &a[1..])?))
 }
@@ -484,8 +503,8 @@ fn set_intersection_update(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> 
     Ok(Value::None)
 }
 
-fn set_difference(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
-    let (s, kind) = this("difference", a)?;
+fn difference_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+    let s = this("difference", a, kind)?;
     varargs_nokw(&format!("{}.difference", kind.name()), kw)?;
     let Some((first, rest)) = a[1..].split_first() else {
         return Ok(kind.wrap(copy_table(vm, s)?));
@@ -506,8 +525,8 @@ fn set_difference_update(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> Py
     Ok(Value::None)
 }
 
-fn set_symmetric_difference(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
-    let (s, kind) = this("symmetric_difference", a)?;
+fn symmetric_difference_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+    let s = this("symmetric_difference", a, kind)?;
     let other = clinic::onearg(
         &format!("{}.symmetric_difference", kind.name()),
         &a[1..],
@@ -545,8 +564,8 @@ fn subset_of(vm: &mut Vm, so: &Rc<PySet>, other: &Rc<PySet>) -> PyResult<bool> {
     })
 }
 
-fn set_issubset(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
-    let (s, kind) = this("issubset", a)?;
+fn issubset_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+    let s = this("issubset", a, kind)?;
     let other = clinic::onearg(&format!("{}.issubset", kind.name()), &a[1..], kw)?;
     let other = match as_set(other) {
         Some(o) => o.clone(),
@@ -555,8 +574,8 @@ fn set_issubset(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Va
     Ok(Value::Bool(subset_of(vm, s, &other)?))
 }
 
-fn set_issuperset(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
-    let (s, kind) = this("issuperset", a)?;
+fn issuperset_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+    let s = this("issuperset", a, kind)?;
     let other = clinic::onearg(&format!("{}.issuperset", kind.name()), &a[1..], kw)?;
     if let Some(o) = as_set(other) {
         return Ok(Value::Bool(subset_of(vm, o, s)?));
@@ -571,8 +590,8 @@ fn set_issuperset(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<
     Ok(Value::Bool(true))
 }
 
-fn set_isdisjoint(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
-    let (s, kind) = this("isdisjoint", a)?;
+fn isdisjoint_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+    let s = this("isdisjoint", a, kind)?;
     let other = clinic::onearg(&format!("{}.isdisjoint", kind.name()), &a[1..], kw)?;
     if let Some(o) = as_set(other) {
         if Rc::ptr_eq(o, s) {
