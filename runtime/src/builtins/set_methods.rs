@@ -22,6 +22,7 @@ use crate::error::{PyErr, PyResult};
 use crate::object::function::KwArgs;
 use crate::object::set::{Discarded, PySet, SetTable};
 use crate::object::value::Value;
+use crate::syntax::ast::BinOp;
 use crate::vm::hashing::set_busy;
 use crate::vm::Vm;
 
@@ -402,6 +403,22 @@ pub fn symmetric_difference_update_live(
     let mut copy = target.borrow().clone();
     toggle(&mut copy, &keys, &mut vm.set_eq())?;
     replace_live(target, copy)
+}
+
+/// `a op= b` for a set `a` and a set or frozenset `b`, as CPython's `set_ior`, `set_iand`,
+/// `set_isub` and `set_ixor` do it: `|=`, `-=` and `^=` change the table of `a` in place (so
+/// its layout, and the order of iteration, follow from its history), `&=` replaces it with the
+/// intersection. `vm/ops.rs` calls this for the in-place operators.
+pub fn inplace(vm: &mut Vm, target: &Rc<PySet>, other: &Value, op: BinOp) -> PyResult<()> {
+    match op {
+        BinOp::BitOr => update_live(vm, target, other),
+        BinOp::Sub => difference_update_live(vm, target, other),
+        BinOp::BitXor => symmetric_difference_update_live(vm, target, other),
+        _ => {
+            let table = intersection(vm, target, other)?;
+            replace_live(target, table)
+        }
+    }
 }
 
 // ----- the methods -----
