@@ -9,7 +9,9 @@ The corpus lives in runtime/tests/syntax/:
   a successful ast.parse) and what codeop.compile_command says (complete, incomplete,
   invalid), which is what Jupyter's is_complete follows.
 - valid.txt: snippets that CPython accepts. For each one this script writes CPython's AST,
-  rendered in the S-expression format of runtime/src/syntax/dump.rs, to valid.expected.
+  rendered in the S-expression format of runtime/src/syntax/dump.rs, to valid.expected, and
+  the source positions of its statements, expressions, arguments, keywords and aliases to
+  valid.spans (one "Kind line:col-end_line:end_col" line per node, byte columns, sorted).
 
 Snippet files: a line "### name [flags]" starts a snippet, which runs up to the next such
 line; the snippet's text is the lines in between, joined with newlines, without a final
@@ -384,15 +386,33 @@ def dump(tree):
     return "\n".join(out.lines)
 
 
+POSITIONED = (ast.stmt, ast.expr, ast.arg, ast.keyword, ast.alias)
+
+
+def spans(tree):
+    """The positions of every positioned node, sorted."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, POSITIONED):
+            kind = type(node).__name__
+            out.append(f"{kind} {node.lineno}:{node.col_offset}-{node.end_lineno}:{node.end_col_offset}")
+    return sorted(out)
+
+
 def record_valid():
-    out = [f"# recorded with CPython {sys.version.split()[0]} by tests/record_syntax.py"]
+    header = f"# recorded with CPython {sys.version.split()[0]} by tests/record_syntax.py"
+    out = [header]
+    positions = [header]
     for name, flags, source in read_snippets(CORPUS / "valid.txt"):
         tree = ast.parse(source)
         out.append("### " + name)
         text = dump(tree)
         if text:
             out.append(text)
+        positions.append("### " + name)
+        positions.extend(spans(tree))
     (CORPUS / "valid.expected").write_text("\n".join(out) + "\n", encoding="utf-8")
+    (CORPUS / "valid.spans").write_text("\n".join(positions) + "\n", encoding="utf-8")
 
 
 def main():

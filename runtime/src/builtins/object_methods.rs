@@ -311,7 +311,9 @@ fn generator_arg<'a>(
 
 fn gen_send(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
     let g = generator_arg("send", a)?.clone();
-    args::no_kwargs(&format!("{}.send", g.kind.type_name()), kw)?;
+    if kw.is_some_and(|k| !k.is_empty()) {
+        args::no_kwargs(&format!("{}.send", g.kind.type_name()), kw)?;
+    }
     if a.len() != 2 {
         return Err(PyErr::type_error(format!(
             "{}.send() takes exactly one argument ({} given)",

@@ -293,11 +293,27 @@ impl Unit {
                 _ => {}
             }
         }
+        // The dispatch loop fetches instructions without bounds checks: every jump must land
+        // inside the code, and the code must end with an instruction that does not fall through.
+        let len = self.ops.len() as u32;
+        if !self.ops.last().is_some_and(is_terminal) {
+            return Err("internal compiler error: code falls off its end".into());
+        }
+        for op in &self.ops {
+            if let Some(t) = jump_target(op) {
+                if t >= len {
+                    return Err(format!("internal compiler error: jump to {t} past the end"));
+                }
+            }
+        }
         let targets: Vec<u32> = self
             .handlers
             .iter()
             .map(|h| resolve(h.target.0))
             .collect::<Result<_, _>>()?;
+        if targets.iter().any(|&t| t >= len) {
+            return Err("internal compiler error: handler past the end".into());
+        }
         let depths = self.stack_depths(&targets)?;
         let stacksize = depths.iter().filter_map(|d| *d).max().unwrap_or(0) as u32 + 2;
         let mut exc_table: Vec<ExcEntry> = Vec::new();

@@ -14,6 +14,33 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+/// Type attribute cache: a direct-mapped table of (class, name) -> lookup result, like
+/// CPython's `type_cache`. An entry is valid while the global epoch is unchanged; any change
+/// to a class dictionary after creation bumps the epoch.
+const CACHE_SIZE: usize = 4096;
+
+#[derive(Clone)]
+struct CacheEntry {
+    class_id: u64,
+    name: usize,
+    epoch: u64,
+    value: Option<Value>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Vec<CacheEntry>> = RefCell::new(vec![
+        CacheEntry { class_id: 0, name: 0, epoch: u64::MAX, value: None };
+        CACHE_SIZE
+    ]);
+    static EPOCH: Cell<u64> = const { Cell::new(0) };
+    static NEXT_CLASS_ID: Cell<u64> = const { Cell::new(1) };
+}
+
+/// Invalidates every cached class attribute lookup (a class dictionary changed).
+pub fn invalidate_type_cache() {
+    EPOCH.with(|e| e.set(e.get() + 1));
+}
+
 use super::dict::PyDict;
 use super::str::PyStr;
 use super::value::Value;
@@ -56,6 +83,8 @@ pub struct Class {
     pub dict: PyDict,
     pub layout: Layout,
     flags: Cell<u32>,
+    /// A number unique to this class for the life of the thread (the cache key).
+    id: u64,
 }
 
 impl Class {
@@ -76,6 +105,11 @@ impl Class {
             dict,
             layout,
             flags: Cell::new(0),
+            id: NEXT_CLASS_ID.with(|n| {
+                let id = n.get();
+                n.set(id + 1);
+                id
+            }),
         });
         class.refresh_flags();
         class
@@ -86,8 +120,35 @@ impl Class {
         std::iter::once(self).chain(self.mro_tail.iter())
     }
 
-    /// Looks an attribute up along the MRO.
+    /// Looks an attribute up along the MRO, through the type attribute cache.
+    #[inline]
     pub fn lookup(self: &Rc<Self>, name: &Rc<PyStr>) -> Option<Value> {
+        let key = Rc::as_ptr(name) as *const u8 as usize;
+        let index = ((self.id as usize).wrapping_mul(0x9E37_79B9) ^ (key >> 4)) & (CACHE_SIZE - 1);
+        let epoch = EPOCH.with(|e| e.get());
+        let hit = CACHE.with(|c| {
+            let c = c.borrow();
+            let e = &c[index];
+            (e.class_id == self.id && e.name == key && e.epoch == epoch).then(|| e.value.clone())
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+        let v = self.lookup_uncached(name);
+        CACHE.with(|c| {
+            if let Ok(mut c) = c.try_borrow_mut() {
+                c[index] = CacheEntry {
+                    class_id: self.id,
+                    name: key,
+                    epoch,
+                    value: v.clone(),
+                };
+            }
+        });
+        v
+    }
+
+    fn lookup_uncached(self: &Rc<Self>, name: &Rc<PyStr>) -> Option<Value> {
         if let Some(v) = self.dict.get_str(name) {
             return Some(v);
         }

@@ -12,7 +12,6 @@
 //! The string methods (`split`, `join`, `format` ...) are in `str_methods.rs`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// An immutable Python string.
@@ -27,7 +26,7 @@ pub struct PyStr {
 const HASH_UNSET: i64 = -1;
 
 thread_local! {
-    static INTERNED: RefCell<HashMap<Box<str>, Rc<PyStr>>> = RefCell::new(HashMap::new());
+    static INTERNED: RefCell<hashbrown::HashMap<Box<str>, Rc<PyStr>>> = RefCell::new(hashbrown::HashMap::new());
     static ASCII_CHARS: Vec<Rc<PyStr>> = (0u8..128)
         .map(|b| Rc::new(PyStr::build((b as char).to_string().into_boxed_str())))
         .collect();
@@ -152,6 +151,7 @@ impl PyStr {
     }
 
     /// CPython's `hash(s)` (with `PYTHONHASHSEED=0`).
+    #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != HASH_UNSET {
@@ -163,6 +163,7 @@ impl PyStr {
     }
 
     /// String equality, pointer first.
+    #[inline]
     pub fn eq(self: &Rc<Self>, other: &Rc<PyStr>) -> bool {
         Rc::ptr_eq(self, other) || (self.text.len() == other.text.len() && self.text == other.text)
     }

@@ -33,7 +33,11 @@ use super::tuple::PyTuple;
 use crate::vm::generator::Generator;
 
 /// A Python value.
-#[derive(Clone)]
+///
+/// `repr(u64)` puts every payload at offset 8 (a plain Rust enum would put `Bool`'s byte at
+/// offset 1), so copying a value is two aligned word moves; the tag's unused values still
+/// leave a niche, so `Option<Value>` and `PyResult<Value>` stay sixteen bytes.
+#[repr(u64)]
 pub enum Value {
     None,
     NotImplemented,
@@ -73,6 +77,84 @@ pub enum Value {
     Native(Rc<Native>),
     /// The marker of an unbound local variable in a frame slot; never visible to programs.
     Unbound,
+}
+
+impl Clone for Value {
+    /// Written out (not derived) so that it inlines into the dispatch loop: an inline value is
+    /// a plain copy, a heap value one reference-count increment.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        if self.is_inline() {
+            // SAFETY: inline variants own no heap memory, so a bitwise copy is a valid,
+            // independent value (they are never dropped through anything but a no-op).
+            unsafe { std::ptr::read(self) }
+        } else {
+            self.clone_heap()
+        }
+    }
+}
+
+impl Value {
+    /// Whether the value owns no heap memory (None, bools, small ints, floats, markers), so
+    /// copying it is free and dropping it does nothing.
+    #[inline(always)]
+    pub fn is_inline(&self) -> bool {
+        matches!(
+            self,
+            Value::None
+                | Value::NotImplemented
+                | Value::Ellipsis
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Unbound
+        )
+    }
+
+    /// Drops a value, skipping the out-of-line drop glue for inline values.
+    #[inline(always)]
+    pub fn discard(self) {
+        if self.is_inline() {
+            std::mem::forget(self);
+        } else {
+            drop(self);
+        }
+    }
+
+    #[inline(never)]
+    fn clone_heap(&self) -> Value {
+        use Value::*;
+        match self {
+            BigInt(r) => BigInt(Rc::clone(r)),
+            Str(r) => Str(Rc::clone(r)),
+            Bytes(r) => Bytes(Rc::clone(r)),
+            Tuple(r) => Tuple(Rc::clone(r)),
+            List(r) => List(Rc::clone(r)),
+            Dict(r) => Dict(Rc::clone(r)),
+            Set(r) => Set(Rc::clone(r)),
+            FrozenSet(r) => FrozenSet(Rc::clone(r)),
+            Range(r) => Range(Rc::clone(r)),
+            Slice(r) => Slice(Rc::clone(r)),
+            Function(r) => Function(Rc::clone(r)),
+            Builtin(r) => Builtin(Rc::clone(r)),
+            Method(r) => Method(Rc::clone(r)),
+            Class(r) => Class(Rc::clone(r)),
+            Instance(r) => Instance(Rc::clone(r)),
+            Exception(r) => Exception(Rc::clone(r)),
+            Generator(r) => Generator(Rc::clone(r)),
+            Module(r) => Module(Rc::clone(r)),
+            Cell(r) => Cell(Rc::clone(r)),
+            Iter(r) => Iter(Rc::clone(r)),
+            Native(r) => Native(Rc::clone(r)),
+            None => None,
+            NotImplemented => NotImplemented,
+            Ellipsis => Ellipsis,
+            Bool(b) => Bool(*b),
+            Int(i) => Int(*i),
+            Float(f) => Float(*f),
+            Unbound => Unbound,
+        }
+    }
 }
 
 impl Default for Value {

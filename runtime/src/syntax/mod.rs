@@ -8,9 +8,9 @@
 //!
 //! - [`token`]: token kinds with byte spans.
 //! - [`lexer`]: source text to tokens (INDENT/DEDENT, implicit line joining, continuations).
-//! - [`parser`]: tokens to [`ast::Module`], with CPython's error messages.
+//! - [`mod@parser`]: tokens to [`ast::Module`], with CPython's error messages.
 //! - [`source`]: [`LineIndex`], byte offsets to lines and columns.
-//! - [`dump`]: a compact S-expression rendering of the AST, for tests.
+//! - [`mod@dump`]: a compact S-expression rendering of the AST, for tests.
 
 pub mod ast;
 pub mod dump;
@@ -73,9 +73,10 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
-    /// An error at a node's span, located the way CPython's compiler locates the errors it
-    /// raises (`'return' outside function` and the like): the span's start and end, with
-    /// 1-based character offsets.
+    /// An error at a node's span, located the way CPython's compiler and symbol table locate
+    /// the errors they raise (`'return' outside function` and the like): the span's start and
+    /// end, with offsets that count bytes from 1 (CPython does not convert those to
+    /// characters).
     pub fn at_span(
         kind: SyntaxErrorKind,
         msg: impl Into<String>,
@@ -91,9 +92,9 @@ impl SyntaxError {
             incomplete: false,
             location: PyLocation {
                 lineno: start.line,
-                offset: start.char_col as i32,
+                offset: start.col as i32 + 1,
                 end_lineno: end.line,
-                end_offset: end.char_col as i32,
+                end_offset: end.col as i32 + 1,
             },
         }
     }

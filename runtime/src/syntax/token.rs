@@ -6,8 +6,8 @@
 //! parser compares strings; doing it once here is cheaper). The soft keywords `match`, `case`
 //! and `_` stay names.
 //!
-//! The layout tokens follow CPython's tokenizer: `Newline` spans nothing and sits on the line
-//! break it stands for; `Indent`, `Dedent` and `EndMarker` span nothing and sit where the
+//! The layout tokens follow CPython's tokenizer: `Newline` ends at the line break it stands for
+//! and starts there too, or at the comment before it; `Indent`, `Dedent` and `EndMarker` span nothing and sit where the
 //! tokenizer's cursor was when it made them (after the indentation of the next line, or at the
 //! end of the text). CPython gives those three no column, which shows in some error offsets.
 

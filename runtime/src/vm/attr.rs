@@ -409,6 +409,7 @@ impl Vm {
                     }
                 }
                 class.dict.set_str(name.clone(), value);
+                crate::object::class::invalidate_type_cache();
                 if name.starts_with("__") {
                     class.refresh_flags();
                 }
@@ -559,6 +560,7 @@ impl Vm {
             Value::Class(class) if class.layout != Layout::Builtin && !class.bases.is_empty() => {
                 match class.dict.remove_str(name) {
                     Some(_) => {
+                        crate::object::class::invalidate_type_cache();
                         class.refresh_flags();
                         Ok(())
                     }

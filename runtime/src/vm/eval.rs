@@ -23,6 +23,7 @@ use crate::object::value::Value;
 use crate::syntax::ast::{BinOp, CmpOp};
 
 use super::frame::Frame;
+use super::stack::Stack;
 use super::generator::{Entry, GenKind, GenStep, Resume};
 use super::Vm;
 
@@ -45,7 +46,13 @@ impl Vm {
             return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
         }
         self.depth += 1;
-        let r = stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.eval(f, entry));
+        // Checking the native stack is not free; every eighth frame is often enough, since
+        // eight nested activations use far less than the red zone.
+        let r = if self.depth % 8 == 0 {
+            stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.eval(f, entry))
+        } else {
+            self.eval(f, entry)
+        };
         self.depth -= 1;
         r
     }
@@ -54,10 +61,8 @@ impl Vm {
         let code: Rc<Code> = f.code.clone();
         let ops: &[Op] = &code.ops;
         let nslots = code.nslots();
+        debug_assert!(f.slots.capacity() >= nslots + code.stacksize as usize);
         let mut ip = f.ip as usize;
-        // An error to handle before the next instruction: the error, the instruction it is
-        // attributed to, and whether this frame adds a traceback entry for it.
-        let mut pending: Option<(PyErr, usize, bool)> = None;
         match entry {
             Entry::Start => {}
             Entry::Send(v) => {
@@ -66,8 +71,15 @@ impl Vm {
                 }
                 f.slots.push(v);
             }
-            Entry::Throw(e) => pending = Some((e, ip, true)),
+            Entry::Throw(e) => match self.unwind(f, &code, e, ip, true) {
+                Ok(target) => ip = target,
+                Err(e) => {
+                    f.ip = ip as u32;
+                    return Err(e);
+                }
+            },
         }
+        let mut st = Stack::enter(f, nslots);
         let mut prev_ip = ip;
         'dispatch: loop {
             if super::generator::finalizers_pending() {
@@ -75,129 +87,120 @@ impl Vm {
                 self.run_finalizers();
                 self.finalize_site = super::FinalizeSite::Top;
             }
-            if let Some((err, at, add_tb)) = pending.take() {
-                match self.unwind(f, &code, err, at, add_tb) {
-                    Ok(target) => ip = target,
-                    Err(err) => {
-                        f.ip = at as u32;
-                        return Err(err);
-                    }
-                }
-            }
             let op_ip = ip;
             prev_ip = op_ip;
-            let Some(&op) = ops.get(ip) else {
-                f.ip = ip as u32;
-                return Err(PyErr::system_error("instruction pointer out of range"));
-            };
+            // SAFETY: `Unit::finish` checks that every jump target and every fall-through stays
+            // inside the code, which ends with a terminal instruction.
+            let op = unsafe { *ops.get_unchecked(ip) };
             ip += 1;
-            let err: PyErr = 'op: {
+            // An error: the exception, and whether this frame adds a traceback entry for it
+            // (not when a cleanup handler re-raises).
+            let (err, add_tb): (PyErr, bool) = 'op: {
                 macro_rules! tri {
                     ($e:expr) => {
                         match $e {
                             Ok(v) => v,
-                            Err(e) => break 'op e,
+                            Err(e) => break 'op (e, true),
                         }
                     };
                 }
                 macro_rules! pop {
                     () => {
-                        f.slots.pop().unwrap_or(Value::None)
+                        st.pop()
                     };
                 }
                 macro_rules! top {
                     () => {
-                        f.slots.last().unwrap_or(&Value::None)
+                        st.top()
                     };
                 }
                 match op {
                     Op::Nop => continue 'dispatch,
                     Op::Pop => {
-                        f.slots.pop();
+                        st.discard();
                         continue 'dispatch;
                     }
                     Op::Copy(n) => {
-                        let v = f.slots[f.slots.len() - n as usize].clone();
-                        f.slots.push(v);
+                        let v = st.peek(n as usize).clone();
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::Swap(n) => {
-                        let len = f.slots.len();
-                        f.slots.swap(len - 1, len - n as usize);
+                        st.swap(n as usize);
                         continue 'dispatch;
                     }
                     Op::LoadConst(i) => {
-                        f.slots.push(code.consts[i as usize].clone());
+                        st.push(code.consts[i as usize].clone());
                         continue 'dispatch;
                     }
                     Op::LoadFast(i) => {
-                        let v = f.slots[i as usize].clone();
+                        let v = st.local(i as usize).clone();
                         if let Value::Unbound = v {
-                            break 'op unbound_local(&code, i);
+                            break 'op (unbound_local(&code, i), true);
                         }
-                        f.slots.push(v);
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::StoreFast(i) => {
                         let v = pop!();
-                        f.slots[i as usize] = v;
+                        st.set_local(i as usize, v);
                         continue 'dispatch;
                     }
                     Op::DeleteFast(i) => {
-                        if let Value::Unbound = f.slots[i as usize] {
-                            break 'op unbound_local(&code, i);
+                        if let Value::Unbound = st.local(i as usize) {
+                            break 'op (unbound_local(&code, i), true);
                         }
-                        f.slots[i as usize] = Value::Unbound;
+                        *st.local_mut(i as usize) = Value::Unbound;
                         continue 'dispatch;
                     }
                     Op::LoadDeref(i) => {
-                        let v = match &f.slots[i as usize] {
+                        let v = match st.local(i as usize) {
                             Value::Cell(c) => c.get(),
                             _ => Value::Unbound,
                         };
                         if let Value::Unbound = v {
-                            break 'op unbound_deref(&code, i);
+                            break 'op (unbound_deref(&code, i), true);
                         }
-                        f.slots.push(v);
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::StoreDeref(i) => {
                         let v = pop!();
-                        if let Value::Cell(c) = &f.slots[i as usize] {
+                        if let Value::Cell(c) = st.local(i as usize) {
                             c.set(v);
                         }
                         continue 'dispatch;
                     }
                     Op::DeleteDeref(i) => {
-                        if let Value::Cell(c) = &f.slots[i as usize] {
+                        if let Value::Cell(c) = st.local(i as usize) {
                             if let Value::Unbound = c.get() {
-                                break 'op unbound_deref(&code, i);
+                                break 'op (unbound_deref(&code, i), true);
                             }
                             c.set(Value::Unbound);
                         }
                         continue 'dispatch;
                     }
                     Op::LoadClosure(i) => {
-                        let v = f.slots[i as usize].clone();
-                        f.slots.push(v);
+                        let v = st.local(i as usize).clone();
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::LoadClassDeref(i) => {
                         let name = code.varnames[i as usize].clone();
-                        if let Value::Dict(ns) = &f.slots[0] {
+                        if let Value::Dict(ns) = st.local(0) {
                             if let Some(v) = ns.get_str(&name) {
-                                f.slots.push(v);
+                                st.push(v);
                                 continue 'dispatch;
                             }
                         }
-                        let v = match &f.slots[i as usize] {
+                        let v = match st.local(i as usize) {
                             Value::Cell(c) => c.get(),
                             _ => Value::Unbound,
                         };
                         if let Value::Unbound = v {
-                            break 'op unbound_deref(&code, i);
+                            break 'op (unbound_deref(&code, i), true);
                         }
-                        f.slots.push(v);
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::LoadGlobal(i) => {
@@ -206,10 +209,10 @@ impl Vm {
                             Some(v) => v,
                             None => match self.builtins.get_str(name) {
                                 Some(v) => v,
-                                None => break 'op name_error(name),
+                                None => break 'op (name_error(name), true),
                             },
                         };
-                        f.slots.push(v);
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::StoreGlobal(i) => {
@@ -220,44 +223,44 @@ impl Vm {
                     Op::DeleteGlobal(i) => {
                         let name = &code.names[i as usize];
                         if f.globals.remove_str(name).is_none() {
-                            break 'op name_error(name);
+                            break 'op (name_error(name), true);
                         }
                         continue 'dispatch;
                     }
                     Op::LoadName(i) => {
                         let name = &code.names[i as usize];
-                        let ns = namespace(f, &code);
+                        let ns = namespace(f, &code, st.local(0));
                         let v = match ns.get_str(name) {
                             Some(v) => v,
                             None => match f.globals.get_str(name) {
                                 Some(v) => v,
                                 None => match self.builtins.get_str(name) {
                                     Some(v) => v,
-                                    None => break 'op name_error(name),
+                                    None => break 'op (name_error(name), true),
                                 },
                             },
                         };
-                        f.slots.push(v);
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::StoreName(i) => {
                         let v = pop!();
-                        let ns = namespace(f, &code);
+                        let ns = namespace(f, &code, st.local(0));
                         ns.set_str(code.names[i as usize].clone(), v);
                         continue 'dispatch;
                     }
                     Op::DeleteName(i) => {
                         let name = &code.names[i as usize];
-                        let ns = namespace(f, &code);
+                        let ns = namespace(f, &code, st.local(0));
                         if ns.remove_str(name).is_none() {
-                            break 'op name_error(name);
+                            break 'op (name_error(name), true);
                         }
                         continue 'dispatch;
                     }
                     Op::LoadAttr(i) => {
                         let obj = pop!();
                         let v = tri!(self.getattr(&obj, &code.names[i as usize]));
-                        f.slots.push(v);
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::StoreAttr(i) => {
@@ -284,12 +287,12 @@ impl Vm {
                         }
                         match tri!(found) {
                             super::attr::Method::Unbound(func) => {
-                                f.slots.push(func);
-                                f.slots.push(obj);
+                                st.push(func);
+                                st.push(obj);
                             }
                             super::attr::Method::Attr(v) => {
-                                f.slots.push(Value::Unbound);
-                                f.slots.push(v);
+                                st.push(Value::Unbound);
+                                st.push(v);
                             }
                         }
                         continue 'dispatch;
@@ -308,7 +311,7 @@ impl Vm {
                                 _ => None,
                             };
                             if let Some(r) = fast {
-                                f.slots.push(Value::Int(r));
+                                st.push(Value::Int(r));
                                 continue 'dispatch;
                             }
                         }
@@ -317,31 +320,31 @@ impl Vm {
                         } else {
                             tri!(self.binary_op(&a, &b, bop))
                         };
-                        f.slots.push(r);
+                        st.push(r);
                         continue 'dispatch;
                     }
                     Op::UnaryNeg => {
                         let a = pop!();
                         let r = tri!(self.unary_neg(&a));
-                        f.slots.push(r);
+                        st.push(r);
                         continue 'dispatch;
                     }
                     Op::UnaryPos => {
                         let a = pop!();
                         let r = tri!(self.unary_pos(&a));
-                        f.slots.push(r);
+                        st.push(r);
                         continue 'dispatch;
                     }
                     Op::UnaryInvert => {
                         let a = pop!();
                         let r = tri!(self.unary_invert(&a));
-                        f.slots.push(r);
+                        st.push(r);
                         continue 'dispatch;
                     }
                     Op::UnaryNot => {
                         let a = pop!();
                         let t = tri!(self.truthy(&a));
-                        f.slots.push(Value::Bool(!t));
+                        st.push(Value::Bool(!t));
                         continue 'dispatch;
                     }
                     Op::Compare(cop) => {
@@ -358,12 +361,12 @@ impl Vm {
                                 _ => None,
                             };
                             if let Some(r) = r {
-                                f.slots.push(Value::Bool(r));
+                                st.push(Value::Bool(r));
                                 continue 'dispatch;
                             }
                         }
                         let r = tri!(self.compare_op(&a, &b, cop));
-                        f.slots.push(r);
+                        st.push(r);
                         continue 'dispatch;
                     }
                     Op::Subscr => {
@@ -376,12 +379,12 @@ impl Vm {
                             if idx >= 0 && idx < n {
                                 let v = items[idx as usize].clone();
                                 drop(items);
-                                f.slots.push(v);
+                                st.push(v);
                                 continue 'dispatch;
                             }
                         }
                         let v = tri!(self.getitem(&obj, &key));
-                        f.slots.push(v);
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::StoreSubscr => {
@@ -401,8 +404,7 @@ impl Vm {
                         let step = if n == 3 { pop!() } else { Value::None };
                         let stop = pop!();
                         let start = pop!();
-                        f.slots
-                            .push(Value::Slice(Rc::new(crate::object::range::PySlice {
+                        st.push(Value::Slice(Rc::new(crate::object::range::PySlice {
                                 start,
                                 stop,
                                 step,
@@ -436,14 +438,14 @@ impl Vm {
                         if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
                             ip = t as usize;
                         } else {
-                            f.slots.pop();
+                            st.discard();
                         }
                         continue 'dispatch;
                     }
                     Op::GetIter => {
                         let v = pop!();
                         let it = tri!(self.iter(&v));
-                        f.slots.push(it);
+                        st.push(it);
                         continue 'dispatch;
                     }
                     Op::ForIter(t) => {
@@ -498,72 +500,67 @@ impl Vm {
                             }
                         };
                         match next {
-                            Some(v) => f.slots.push(v),
+                            Some(v) => st.push(v),
                             None => {
-                                f.slots.pop();
+                                st.discard();
                                 ip = t as usize;
                             }
                         }
                         continue 'dispatch;
                     }
                     Op::BuildTuple(n) => {
-                        let start = f.slots.len() - n as usize;
-                        let t = PyTuple::from_iter(f.slots.drain(start..));
-                        f.slots.push(Value::Tuple(t));
+                        let t = PyTuple::from_iter(st.drain_top(n as usize));
+                        st.push(Value::Tuple(t));
                         continue 'dispatch;
                     }
                     Op::BuildList(n) => {
-                        let start = f.slots.len() - n as usize;
-                        let items: Vec<Value> = f.slots.drain(start..).collect();
-                        f.slots.push(Value::list(items));
+                        let items: Vec<Value> = st.drain_top(n as usize).collect();
+                        st.push(Value::list(items));
                         continue 'dispatch;
                     }
                     Op::BuildSet(n) => {
-                        let start = f.slots.len() - n as usize;
-                        let items: Vec<Value> = f.slots.drain(start..).collect();
+                        let items: Vec<Value> = st.drain_top(n as usize).collect();
                         let s = tri!(self.new_set(items));
-                        f.slots.push(s);
+                        st.push(s);
                         continue 'dispatch;
                     }
                     Op::BuildMap(n) => {
-                        let start = f.slots.len() - 2 * n as usize;
-                        let items: Vec<Value> = f.slots.drain(start..).collect();
+                        let items: Vec<Value> = st.drain_top(2 * n as usize).collect();
                         let d = Rc::new(crate::object::dict::PyDict::new());
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
                             tri!(self.dict_set(&d, k, v));
                         }
-                        f.slots.push(Value::Dict(d));
+                        st.push(Value::Dict(d));
                         continue 'dispatch;
                     }
                     Op::BuildString(n) => {
-                        let start = f.slots.len() - n as usize;
                         let mut s = String::new();
-                        for v in f.slots.drain(start..) {
+                        for v in st.drain_top(n as usize) {
                             if let Value::Str(p) = v {
                                 s.push_str(p.as_str());
                             }
                         }
-                        f.slots.push(Value::from_string(s));
+                        st.push(Value::from_string(s));
                         continue 'dispatch;
                     }
                     Op::ListAppend(n) => {
                         let v = pop!();
-                        if let Value::List(l) = &f.slots[f.slots.len() - n as usize] {
+                        if let Value::List(l) = st.peek(n as usize) {
                             l.push(v);
                         }
                         continue 'dispatch;
                     }
                     Op::SetAdd(n) => {
                         let v = pop!();
-                        let target = f.slots[f.slots.len() - n as usize].clone();
+                        let target = st.peek(n as usize).clone();
                         tri!(self.set_add(&target, v));
                         continue 'dispatch;
                     }
                     Op::MapAdd(n) => {
                         let v = pop!();
                         let k = pop!();
-                        if let Value::Dict(d) = &f.slots[f.slots.len() - n as usize] {
+                        if let Value::Dict(d) = st.peek(n as usize) {
                             let d = d.clone();
                             tri!(self.dict_set(&d, k, v));
                         }
@@ -572,7 +569,7 @@ impl Vm {
                     Op::ListExtend(n) => {
                         let iterable = pop!();
                         let items = tri!(self.collect(&iterable));
-                        if let Value::List(l) = &f.slots[f.slots.len() - n as usize] {
+                        if let Value::List(l) = st.peek(n as usize) {
                             l.borrow_mut().extend(items);
                         }
                         continue 'dispatch;
@@ -580,7 +577,7 @@ impl Vm {
                     Op::SetUpdate(n) => {
                         let iterable = pop!();
                         let items = tri!(self.collect(&iterable));
-                        let target = f.slots[f.slots.len() - n as usize].clone();
+                        let target = st.peek(n as usize).clone();
                         for item in items {
                             tri!(self.set_add(&target, item));
                         }
@@ -588,12 +585,11 @@ impl Vm {
                     }
                     Op::DictUpdate(n) | Op::DictMerge(n) => {
                         let mapping = pop!();
-                        let len = f.slots.len();
-                        let Value::Dict(d) = f.slots[len - n as usize].clone() else {
+                        let Value::Dict(d) = st.peek(n as usize).clone() else {
                             continue 'dispatch;
                         };
                         if matches!(op, Op::DictMerge(_)) {
-                            let callable = f.slots[len - n as usize - 2].clone();
+                            let callable = st.peek(n as usize + 2).clone();
                             tri!(self.dict_merge_kwargs(&d, &mapping, &callable));
                         } else {
                             tri!(self.dict_update_display(&d, &mapping));
@@ -604,20 +600,26 @@ impl Vm {
                         let v = pop!();
                         if let Value::List(l) = v {
                             let items = l.replace(Vec::new());
-                            f.slots.push(Value::tuple(items));
+                            st.push(Value::tuple(items));
                         }
                         continue 'dispatch;
                     }
                     Op::UnpackSequence(n) => {
                         let seq = pop!();
-                        tri!(self.unpack_sequence(&seq, n as usize, &mut f.slots));
+                        let items = tri!(self.unpack_sequence(&seq, n as usize));
+                        for v in items.into_iter().rev() {
+                            st.push(v);
+                        }
                         continue 'dispatch;
                     }
                     Op::UnpackEx(arg) => {
                         let seq = pop!();
                         let before = (arg & 0xffff) as usize;
                         let after = (arg >> 16) as usize;
-                        tri!(self.unpack_ex(&seq, before, after, &mut f.slots));
+                        let items = tri!(self.unpack_ex(&seq, before, after));
+                        for v in items.into_iter().rev() {
+                            st.push(v);
+                        }
                         continue 'dispatch;
                     }
                     Op::FormatValue(fl) => {
@@ -639,7 +641,7 @@ impl Vm {
                                 tri!(self.format(&converted, &spec_str))
                             }
                         };
-                        f.slots.push(Value::Str(s));
+                        st.push(Value::Str(s));
                         continue 'dispatch;
                     }
                     Op::MakeFunction(fl) => {
@@ -649,40 +651,40 @@ impl Vm {
                         let defaults = if fl & 1 != 0 { Some(pop!()) } else { None };
                         let func =
                             tri!(make_function(f, code_value, defaults, kwdefaults, closure));
-                        f.slots.push(func);
+                        st.push(func);
                         continue 'dispatch;
                     }
                     Op::Call(n) => {
                         tri!(self.poll());
-                        let base = f.slots.len() - n as usize - 1;
-                        let r = tri!(self.call_on_stack(&mut f.slots, base, n as usize, None));
-                        f.slots.push(r);
+                        if let Some(r) = frame_builtin(st.peek(n as usize + 1), n, f, st.locals()) {
+                            st.drop_top(n as usize + 1);
+                            st.push(r);
+                            continue 'dispatch;
+                        }
+                        let r = tri!(self.call_from_stack(&mut st, n as usize, None));
+                        st.push(r);
                         continue 'dispatch;
                     }
                     Op::CallMethod(n) => {
                         tri!(self.poll());
-                        let base = f.slots.len() - n as usize - 2;
-                        let r = if let Value::Unbound = f.slots[base] {
-                            let r =
-                                tri!(self.call_on_stack(&mut f.slots, base + 1, n as usize, None));
-                            f.slots.pop();
-                            r
+                        let r = if let Value::Unbound = st.peek(n as usize + 2) {
+                            let r = self.call_from_stack(&mut st, n as usize, None);
+                            st.discard();
+                            tri!(r)
                         } else {
-                            tri!(self.call_on_stack(&mut f.slots, base, n as usize + 1, None))
+                            tri!(self.call_from_stack(&mut st, n as usize + 1, None))
                         };
-                        f.slots.push(r);
+                        st.push(r);
                         continue 'dispatch;
                     }
                     Op::CallKw(n) => {
                         tri!(self.poll());
                         let names = pop!();
                         let Value::Tuple(names) = names else {
-                            break 'op PyErr::system_error("bad keyword names");
+                            break 'op (PyErr::system_error("bad keyword names"), true);
                         };
-                        let base = f.slots.len() - n as usize - 1;
-                        let r =
-                            tri!(self.call_on_stack(&mut f.slots, base, n as usize, Some(&names)));
-                        f.slots.push(r);
+                        let r = tri!(self.call_from_stack(&mut st, n as usize, Some(&names)));
+                        st.push(r);
                         continue 'dispatch;
                     }
                     Op::CallEx(k) => {
@@ -691,16 +693,18 @@ impl Vm {
                         let args = pop!();
                         let callable = pop!();
                         let r = tri!(self.call_ex(&callable, &args, kwargs.as_ref()));
-                        f.slots.push(r);
+                        st.push(r);
                         continue 'dispatch;
                     }
                     Op::Return => {
                         let v = pop!();
+                        st.sync(f);
                         f.ip = ip as u32;
                         return Ok(FrameExit::Return(v));
                     }
                     Op::Yield => {
                         let v = pop!();
+                        st.sync(f);
                         f.ip = op_ip as u32;
                         return Ok(FrameExit::Yield(v));
                     }
@@ -713,12 +717,13 @@ impl Vm {
                         };
                         match tri!(step) {
                             GenStep::Yielded(y) => {
+                                st.sync(f);
                                 f.ip = op_ip as u32;
                                 return Ok(FrameExit::Yield(y));
                             }
                             GenStep::Returned(r) => {
-                                f.slots.pop();
-                                f.slots.push(r);
+                                st.discard();
+                                st.push(r);
                             }
                         }
                         continue 'dispatch;
@@ -730,36 +735,33 @@ impl Vm {
                                 if g.kind == GenKind::Coroutine
                                     && code.flags & flags::COROUTINE == 0
                                 {
-                                    break 'op PyErr::type_error(
+                                    break 'op (PyErr::type_error(
                                         "cannot 'yield from' a coroutine object in a non-coroutine generator",
-                                    );
+                                    ), true);
                                 }
                                 v.clone()
                             }
                             _ => tri!(self.iter(&v)),
                         };
-                        f.slots.push(it);
+                        st.push(it);
                         continue 'dispatch;
                     }
                     Op::GetAwaitable => {
                         let v = pop!();
                         let it = tri!(self.get_awaitable(&v));
-                        f.slots.push(it);
+                        st.push(it);
                         continue 'dispatch;
                     }
                     Op::Raise(n) => match n {
                         0 => match self.handled_exception() {
-                            Some(Value::Exception(e)) => {
-                                pending = Some((PyErr(e), op_ip, false));
-                                continue 'dispatch;
-                            }
-                            _ => break 'op PyErr::runtime_error("No active exception to reraise"),
+                            Some(Value::Exception(e)) => break 'op (PyErr(e), false),
+                            _ => break 'op (PyErr::runtime_error("No active exception to reraise"), true),
                         },
                         1 => {
                             let exc = pop!();
                             let err = tri!(self.make_exception(&exc));
                             self.chain_context(&err);
-                            break 'op err;
+                            break 'op (err, true);
                         }
                         _ => {
                             let cause = pop!();
@@ -767,17 +769,14 @@ impl Vm {
                             let err = tri!(self.make_exception(&exc));
                             tri!(self.set_cause(&err, &cause));
                             self.chain_context(&err);
-                            break 'op err;
+                            break 'op (err, true);
                         }
                     },
                     Op::Reraise => {
                         let v = pop!();
                         match v {
-                            Value::Exception(e) => {
-                                pending = Some((PyErr(e), op_ip, false));
-                                continue 'dispatch;
-                            }
-                            _ => break 'op PyErr::system_error("reraise of a non-exception"),
+                            Value::Exception(e) => break 'op (PyErr(e), false),
+                            _ => break 'op (PyErr::system_error("reraise of a non-exception"), true),
                         }
                     }
                     Op::PushExcInfo => {
@@ -786,8 +785,8 @@ impl Vm {
                             Some(slot) => std::mem::replace(slot, exc.clone()),
                             None => Value::None,
                         };
-                        f.slots.push(prev);
-                        f.slots.push(exc);
+                        st.push(prev);
+                        st.push(exc);
                         continue 'dispatch;
                     }
                     Op::PopExcept => {
@@ -801,61 +800,60 @@ impl Vm {
                         let typ = pop!();
                         let exc = top!().clone();
                         let m = tri!(self.exception_matches(&exc, &typ));
-                        f.slots.push(Value::Bool(m));
+                        st.push(Value::Bool(m));
                         continue 'dispatch;
                     }
                     Op::BeforeWith => {
                         let mgr = pop!();
                         let (exit, entered) = tri!(self.enter_context(&mgr));
-                        f.slots.push(exit);
-                        f.slots.push(entered);
+                        st.push(exit);
+                        st.push(entered);
                         continue 'dispatch;
                     }
                     Op::BeforeAsyncWith => {
-                        break 'op PyErr::not_implemented("'async with' is not supported by Coro")
+                        break 'op (PyErr::not_implemented("'async with' is not supported by Coro"), true)
                     }
                     Op::WithExceptStart => {
-                        let len = f.slots.len();
-                        let exit = f.slots[len - 3].clone();
-                        let exc = f.slots[len - 1].clone();
+                        let exit = st.peek(3).clone();
+                        let exc = st.peek(1).clone();
                         let r = tri!(self.call_exit_with(&exit, &exc));
-                        f.slots.push(r);
+                        st.push(r);
                         continue 'dispatch;
                     }
                     Op::ImportName(i) => {
                         let fromlist = pop!();
                         let _level = pop!();
                         let m = tri!(self.import(&code.names[i as usize], !fromlist.is_none()));
-                        f.slots.push(m);
+                        st.push(m);
                         continue 'dispatch;
                     }
                     Op::ImportFrom(i) => {
                         let m = top!().clone();
                         let v = tri!(self.import_from(&m, &code.names[i as usize]));
-                        f.slots.push(v);
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::ImportStar => {
                         let m = pop!();
-                        let ns = namespace(f, &code);
+                        let ns = namespace(f, &code, st.local(0));
                         tri!(self.import_star(&m, &ns));
                         continue 'dispatch;
                     }
                     Op::LoadBuildClass => {
                         let v = match self.builtin("__build_class__") {
                             Some(v) => v,
-                            None => break 'op PyErr::name_error("__build_class__ not found"),
+                            None => break 'op (PyErr::name_error("__build_class__ not found"), true),
                         };
-                        f.slots.push(v);
+                        st.push(v);
                         continue 'dispatch;
                     }
                     Op::LoadAssertionError => {
                         let t = crate::object::types::types();
-                        f.slots.push(Value::Class(t.assertion_error.clone()));
+                        st.push(Value::Class(t.assertion_error.clone()));
                         continue 'dispatch;
                     }
                     Op::SetupAnnotations => {
-                        let ns = namespace(f, &code);
+                        let ns = namespace(f, &code, st.local(0));
                         let key = PyStr::intern("__annotations__");
                         if ns.get_str(&key).is_none() {
                             ns.set_str(
@@ -867,38 +865,49 @@ impl Vm {
                     }
                 }
             };
-            pending = Some((err, op_ip, true));
+            st.sync(f);
+            let r = self.unwind(f, &code, err, op_ip, add_tb);
+            st.reload(f);
+            match r {
+                Ok(target) => ip = target,
+                Err(err) => {
+                    st.sync(f);
+                    f.ip = op_ip as u32;
+                    return Err(err);
+                }
+            }
         }
     }
 
-    /// Calls the callable at `slots[base]` with the `n` values above it (the last
-    /// `kwnames.len()` of them keyword arguments), removing all of them from the stack.
-    fn call_on_stack(
-        &mut self,
-        slots: &mut Vec<Value>,
-        base: usize,
-        n: usize,
-        kwnames: Option<&Rc<PyTuple>>,
-    ) -> PyResult<Value> {
-        if let (Value::Function(func), None) = (&slots[base], kwnames) {
-            let func = func.clone();
-            let frame = self.frame_for_call(&func, slots.drain(base + 1..), None)?;
-            slots.pop();
-            return self.run_function(&func, frame);
+    /// Calls the callable below the top `n` values of the stack with them as arguments (the
+    /// last `kwnames.len()` of them keyword arguments), removing all of them. Inlined so that
+    /// the stack pointer never has its address taken and can live in a register.
+    #[inline(always)]
+    fn call_from_stack(&mut self, st: &mut Stack, n: usize, kwnames: Option<&Rc<PyTuple>>) -> PyResult<Value> {
+        match (st.peek(n + 1), kwnames) {
+            (Value::Function(func), None) => {
+                let func = func.clone();
+                let frame = self.frame_for_call(&func, st.drain_top(n), None);
+                st.discard();
+                return self.run_function(&func, frame?);
+            }
+            (Value::Builtin(b), None) if b.bound.is_none() => {
+                let b = b.clone();
+                let r = (b.func)(self, st.top_slice(n), None);
+                st.drop_top(n + 1);
+                return r;
+            }
+            _ => {}
         }
         let names: Vec<Rc<PyStr>> = match kwnames {
-            Some(t) => t
-                .items()
-                .iter()
-                .filter_map(|v| v.as_str().cloned())
-                .collect(),
+            Some(t) => t.items().iter().filter_map(|v| v.as_str().cloned()).collect(),
             None => Vec::new(),
         };
         let npos = n - names.len();
         let result = {
-            let (head, rest) = slots.split_at(base + 1);
-            let callable = &head[base];
-            let (pos, kwvalues) = rest.split_at(npos);
+            let args = st.top_slice(n);
+            let callable = st.peek(n + 1).clone();
+            let (pos, kwvalues) = args.split_at(npos);
             let kw = if names.is_empty() {
                 None
             } else {
@@ -907,9 +916,9 @@ impl Vm {
                     values: kwvalues,
                 })
             };
-            self.call_kw(callable, pos, kw)
+            self.call_kw(&callable, pos, kw)
         };
-        slots.truncate(base);
+        st.drop_top(n + 1);
         result
     }
 
@@ -936,13 +945,65 @@ impl Vm {
 }
 
 /// The namespace dict of a module or class body frame.
-fn namespace(f: &Frame, code: &Code) -> Rc<crate::object::dict::PyDict> {
+fn namespace(f: &Frame, code: &Code, slot0: &Value) -> Rc<crate::object::dict::PyDict> {
     if code.flags & flags::CLASS_BODY != 0 {
-        if let Some(Value::Dict(d)) = f.slots.first() {
+        if let Value::Dict(d) = slot0 {
             return d.clone();
         }
     }
     f.globals.clone()
+}
+
+/// `globals()` and `locals()` called directly: answered from the calling frame.
+fn frame_builtin(callable: &Value, nargs: u32, f: &Frame, locals: &[Value]) -> Option<Value> {
+    let Value::Builtin(b) = callable else {
+        return None;
+    };
+    if nargs != 0 || b.bound.is_some() || b.owner.is_some() {
+        return None;
+    }
+    match b.name {
+        "globals" => Some(Value::Dict(f.globals.clone())),
+        "locals" | "vars" => {
+            if f.code.flags & flags::NAMESPACE != 0 {
+                return Some(Value::Dict(namespace(f, &f.code, &locals[0])));
+            }
+            let d = crate::object::dict::PyDict::new();
+            let n = f.code.nslots();
+            for (i, name) in f.code.varnames.iter().enumerate().take(n) {
+                if name.starts_with('.') {
+                    continue;
+                }
+                let v = match &locals[i] {
+                    Value::Cell(c) => c.get(),
+                    other => other.clone(),
+                };
+                if !matches!(v, Value::Unbound) {
+                    d.set_str(name.clone(), v);
+                }
+            }
+            Some(Value::Dict(Rc::new(d)))
+        }
+        "dir" => {
+            let mut names: Vec<String> = if f.code.flags & flags::NAMESPACE != 0 {
+                namespace(f, &f.code, &locals[0])
+                    .keys()
+                    .iter()
+                    .filter_map(|k| k.as_str().map(|s| s.as_str().to_string()))
+                    .collect()
+            } else {
+                f.code.varnames[..f.code.nslots()]
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, n)| !n.starts_with('.') && !matches!(locals[*i], Value::Unbound))
+                    .map(|(_, n)| n.as_str().to_string())
+                    .collect()
+            };
+            names.sort();
+            Some(Value::list(names.into_iter().map(Value::from_string).collect()))
+        }
+        _ => None,
+    }
 }
 
 fn name_error(name: &PyStr) -> PyErr {

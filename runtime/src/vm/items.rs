@@ -454,21 +454,10 @@ impl Vm {
         Ok(false)
     }
 
-    /// `a, b, c = seq`: pushes the items so that the first ends on top.
-    pub fn unpack_sequence(
-        &mut self,
-        seq: &Value,
-        n: usize,
-        stack: &mut Vec<Value>,
-    ) -> PyResult<()> {
+    /// `a, b, c = seq`: exactly `n` items, in order.
+    pub fn unpack_sequence(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
         let items: Vec<Value> = match seq {
-            Value::Tuple(t) => {
-                if t.len() == n {
-                    stack.extend(t.items().iter().rev().cloned());
-                    return Ok(());
-                }
-                t.items().to_vec()
-            }
+            Value::Tuple(t) => t.items().to_vec(),
             Value::List(l) => l.snapshot(),
             _ => {
                 let it = self.iter(seq).map_err(|e| unpack_error(e, seq))?;
@@ -495,18 +484,11 @@ impl Vm {
                 items.len()
             )));
         }
-        stack.extend(items.into_iter().rev());
-        Ok(())
+        Ok(items)
     }
 
     /// `a, *b, c = seq`.
-    pub fn unpack_ex(
-        &mut self,
-        seq: &Value,
-        before: usize,
-        after: usize,
-        stack: &mut Vec<Value>,
-    ) -> PyResult<()> {
+    pub fn unpack_ex(&mut self, seq: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
         let mut items = match seq {
             Value::Tuple(t) => t.items().to_vec(),
             Value::List(l) => l.snapshot(),
@@ -524,10 +506,9 @@ impl Vm {
         }
         let tail = items.split_off(items.len() - after);
         let middle = items.split_off(before);
-        stack.extend(tail.into_iter().rev());
-        stack.push(Value::list(middle));
-        stack.extend(items.into_iter().rev());
-        Ok(())
+        items.push(Value::list(middle));
+        items.extend(tail);
+        Ok(items)
     }
 }
 

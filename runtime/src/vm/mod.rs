@@ -26,6 +26,7 @@ pub mod ops;
 pub mod registry;
 pub mod repr;
 pub mod special;
+pub mod stack;
 pub mod suggest;
 pub mod traceback;
 pub mod unwind;

@@ -42,6 +42,12 @@ impl<'s> Parser<'s> {
                 return Ok((vec![genexp], Vec::new()));
             }
         }
+        if self.second_pass {
+            // genexp's invalid_comprehension alternative.
+            self.pos = lpar_index;
+            self.invalid_comprehension()?;
+            self.pos = lpar_index;
+        }
         self.bump();
         let r = if self.at(T::RPar) {
             (Vec::new(), Vec::new())
@@ -108,6 +114,34 @@ impl<'s> Parser<'s> {
             return Ok((args, keywords));
         }
         self.kwargs()
+    }
+
+    /// `(','.positional+ ',' kwargs) | kwargs`: arguments that end with a keyword section.
+    fn args_with_kwargs(&mut self) -> PResult<()> {
+        let start = self.pos;
+        if self
+            .opt(|p| {
+                p.positional_arg()?;
+                loop {
+                    let save = p.pos;
+                    if p.eat(T::Comma).is_none() {
+                        break;
+                    }
+                    if p.opt(|p| p.positional_arg())?.is_none() {
+                        p.pos = save;
+                        break;
+                    }
+                }
+                p.expect(T::Comma)?;
+                p.kwargs()
+            })?
+            .is_some()
+        {
+            return Ok(());
+        }
+        self.pos = start;
+        self.kwargs()?;
+        Ok(())
     }
 
     /// starred_expression | (assignment_expression | expression !':=') !'='
@@ -233,8 +267,7 @@ impl<'s> Parser<'s> {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
             if keywords[..i].iter().any(|o| o.arg.as_ref() == Some(name)) {
-                let e = self.error_at(&format!("keyword argument repeated: {name}"), k.span);
-                self.deferred = Some(e);
+                self.deferred = Some((format!("keyword argument repeated: {name}"), k.span));
                 return;
             }
         }
@@ -243,9 +276,9 @@ impl<'s> Parser<'s> {
     /// invalid_arguments, tried when `args [','] &')'` fails.
     fn invalid_arguments(&mut self) -> PResult<()> {
         let start = self.pos;
-        // a=args ',' '*'
+        // ((','.positional+ ',' kwargs) | kwargs) ',' a='*'
         if let Some(star) = self.opt(|p| {
-            p.args()?;
+            p.args_with_kwargs()?;
             p.expect(T::Comma)?;
             p.expect(T::Star)
         })? {
@@ -392,5 +425,53 @@ fn last_comprehension_item(gens: &[Comprehension]) -> Span {
     match gens.last() {
         Some(c) => c.ifs.last().map_or(c.iter.span, |e| e.span),
         None => Span::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn arguments() {
+        check("f(a, *b, c=1, *d, **e)", "(call f a (* b) (* d) c=1 **e)");
+        check("f(x for x in y)", "(call f (genexp x (for x y)))");
+        check("f(a, (x for x in y))", "(call f a (genexp x (for x y)))");
+        check("f(x := 1)", "(call f (:= x 1))");
+    }
+
+    #[test]
+    fn argument_errors() {
+        check(
+            "f(a=1, b)",
+            "SyntaxError: positional argument follows keyword argument @ 1:9",
+        );
+        check(
+            "f(**k, b)",
+            "SyntaxError: positional argument follows keyword argument unpacking @ 1:9",
+        );
+        check(
+            "f(**k, *a)",
+            "SyntaxError: iterable argument unpacking follows keyword argument unpacking @ 1:8",
+        );
+        check(
+            "f(x for x in y, 1)",
+            "SyntaxError: Generator expression must be parenthesized @ 1:3",
+        );
+        check(
+            "f(a.b=1)",
+            "SyntaxError: expression cannot contain assignment, perhaps you meant \"==\"? @ 1:3",
+        );
+        check("f(True=1)", "SyntaxError: cannot assign to True @ 1:3");
+        check(
+            "f(a=1, a=2)",
+            "SyntaxError: keyword argument repeated: a @ 1:8",
+        );
     }
 }

@@ -32,7 +32,7 @@ fn binop(kind: T) -> Option<(BinOp, u8)> {
 impl<'s> Parser<'s> {
     /// star_expressions: star_expression (',' star_expression)* [',']
     pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
-        self.memoized(Memo::StarExpressions, |p| p.expr_list(true))
+        self.expr_list(true)
     }
 
     /// expressions: expression (',' expression)* [',']
@@ -59,13 +59,21 @@ impl<'s> Parser<'s> {
             if !(starts_expression(k) || (star && k == T::Star)) {
                 break;
             }
-            elts.push(item(self)?);
+            // An element that does not parse leaves the comma as a trailing one (PEG).
+            match self.opt(item)? {
+                Some(e) => elts.push(e),
+                None => break,
+            }
         }
         Ok(Expr::new(ExprKind::Tuple(elts), self.span_from(start)))
     }
 
     /// star_expression: '*' bitwise_or | expression
     fn star_expression(&mut self) -> PResult<Expr> {
+        self.memoized(Memo::StarExpression, |p| p.star_expression_inner())
+    }
+
+    fn star_expression_inner(&mut self) -> PResult<Expr> {
         if self.at(T::Star) {
             let start = self.bump().span.start;
             let value = self.nested(|p| p.bitwise_or())?;
@@ -135,13 +143,14 @@ impl<'s> Parser<'s> {
     }
 
     fn expression_inner(&mut self) -> PResult<Expr> {
-        if self.second_pass {
+        if self.second_pass && self.quiet_expression_at != Some(self.pos) {
             self.invalid_expression()?;
             self.invalid_legacy_expression()?;
         }
         if self.at(T::Lambda) {
             return self.lambdef();
         }
+        let start = self.cur().span.start;
         let body = self.disjunction()?;
         if self.at(T::If) {
             let r = self.opt(|p| {
@@ -152,7 +161,7 @@ impl<'s> Parser<'s> {
                 Ok((test, orelse))
             })?;
             if let Some((test, orelse)) = r {
-                let span = body.span.to(orelse.span);
+                let span = self.span_from(start);
                 return Ok(Expr::new(
                     ExprKind::IfExp {
                         test: Box::new(test),
@@ -173,6 +182,7 @@ impl<'s> Parser<'s> {
                 if p.at(T::Lambda) {
                     return p.lambdef();
                 }
+                let start = p.cur().span.start;
                 let body = p.disjunction()?;
                 if p.at(T::If) {
                     let r = p.opt(|p| {
@@ -183,7 +193,7 @@ impl<'s> Parser<'s> {
                         Ok((test, orelse))
                     })?;
                     if let Some((test, orelse)) = r {
-                        let span = body.span.to(orelse.span);
+                        let span = p.span_from(start);
                         return Ok(Expr::new(
                             ExprKind::IfExp {
                                 test: Box::new(test),
@@ -209,16 +219,30 @@ impl<'s> Parser<'s> {
             BoolOp::Or => (T::Or, |p| p.bool_op(BoolOp::And)),
             BoolOp::And => (T::And, |p| p.inversion()),
         };
+        let start = self.cur().span.start;
         let first = operand(self)?;
         if !self.at(kw) {
             return Ok(first);
         }
         let mut values = vec![first];
-        while self.eat(kw).is_some() {
-            values.push(operand(self)?);
+        while self.at(kw) {
+            let save = self.pos;
+            self.bump();
+            match self.opt(operand)? {
+                Some(v) => values.push(v),
+                None => {
+                    self.pos = save;
+                    break;
+                }
+            }
         }
-        let span = values[0].span.to(values[values.len() - 1].span);
-        Ok(Expr::new(ExprKind::BoolOp { op, values }, span))
+        if values.len() == 1 {
+            return Ok(values.pop().expect("one value"));
+        }
+        Ok(Expr::new(
+            ExprKind::BoolOp { op, values },
+            self.span_from(start),
+        ))
     }
 
     /// inversion: 'not' inversion | comparison
@@ -239,6 +263,7 @@ impl<'s> Parser<'s> {
 
     /// comparison: bitwise_or compare_op_bitwise_or_pair*
     fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.cur().span.start;
         let left = self.bitwise_or()?;
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
@@ -267,16 +292,26 @@ impl<'s> Parser<'s> {
                 }
                 _ => break,
             };
+            // A pair whose operand does not parse is not part of the comparison (PEG).
+            let save = self.pos;
             for _ in 0..width {
                 self.bump();
             }
-            ops.push(op);
-            comparators.push(self.bitwise_or()?);
+            match self.opt(|p| p.bitwise_or())? {
+                Some(e) => {
+                    ops.push(op);
+                    comparators.push(e);
+                }
+                None => {
+                    self.pos = save;
+                    break;
+                }
+            }
         }
         if ops.is_empty() {
             return Ok(left);
         }
-        let span = left.span.to(comparators[comparators.len() - 1].span);
+        let span = self.span_from(start);
         Ok(Expr::new(
             ExprKind::Compare {
                 left: Box::new(left),
@@ -293,6 +328,7 @@ impl<'s> Parser<'s> {
     }
 
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
+        let start = self.cur().span.start;
         let mut left = self.factor()?;
         let mut nest = 0;
         let result = loop {
@@ -302,16 +338,23 @@ impl<'s> Parser<'s> {
             if prec < min_prec {
                 break Ok(left);
             }
+            let save = self.pos;
             self.bump();
             if let Err(e) = self.enter() {
                 break Err(e);
             }
-            nest += 1;
-            let right = match self.binary(prec + 1) {
-                Ok(r) => r,
+            let right = match self.opt(|p| p.binary(prec + 1)) {
+                Ok(Some(r)) => r,
+                Ok(None) => {
+                    // `a + <not an operand>`: the sum ends before the `+` (PEG).
+                    self.leave();
+                    self.pos = save;
+                    break Ok(left);
+                }
                 Err(e) => break Err(e),
             };
-            let span = left.span.to(right.span);
+            nest += 1;
+            let span = self.span_from(start);
             left = Expr::new(
                 ExprKind::BinOp {
                     left: Box::new(left),
@@ -348,13 +391,18 @@ impl<'s> Parser<'s> {
 
     /// power: await_primary '**' factor | await_primary
     fn power(&mut self) -> PResult<Expr> {
+        let start = self.cur().span.start;
         let base = self.await_primary()?;
         if !self.at(T::DoubleStar) {
             return Ok(base);
         }
+        let save = self.pos;
         self.bump();
-        let exp = self.nested(|p| p.factor())?;
-        let span = base.span.to(exp.span);
+        let Some(exp) = self.opt(|p| p.nested(|p| p.factor()))? else {
+            self.pos = save;
+            return Ok(base);
+        };
+        let span = self.span_from(start);
         Ok(Expr::new(
             ExprKind::BinOp {
                 left: Box::new(base),
@@ -381,9 +429,23 @@ impl<'s> Parser<'s> {
     /// primary: an atom followed by `.name`, calls and subscripts. A trailer that does not
     /// parse is left for the caller, as CPython's left-recursive rule does.
     pub(super) fn primary(&mut self) -> PResult<Expr> {
+        self.memoized(Memo::Primary, |p| p.primary_inner())
+    }
+
+    fn primary_inner(&mut self) -> PResult<Expr> {
+        let start = self.cur().span.start;
         let mut e = self.atom()?;
         let mut nest = 0;
         let result = loop {
+            if self.second_pass && matches!(self.peek(), T::LSqb | T::LBrace) {
+                // CPython tries `primary genexp` at every trailer position, and genexp's
+                // invalid_comprehension alternative looks inside `[` and `{` too.
+                let save = self.pos;
+                if let Err(err) = self.invalid_comprehension() {
+                    break Err(err);
+                }
+                self.pos = save;
+            }
             match self.peek() {
                 T::Dot => {
                     if self.peek_at(1) != T::Name {
@@ -392,7 +454,7 @@ impl<'s> Parser<'s> {
                     self.bump();
                     let t = self.bump();
                     let attr = self.name_of(&t);
-                    let span = self.span_from(e.span.start);
+                    let span = self.span_from(start);
                     e = Expr::new(
                         ExprKind::Attribute {
                             value: Box::new(e),
@@ -403,7 +465,7 @@ impl<'s> Parser<'s> {
                 }
                 T::LPar => match self.opt(|p| p.call_trailer()) {
                     Ok(Some((args, keywords))) => {
-                        let span = self.span_from(e.span.start);
+                        let span = self.span_from(start);
                         e = Expr::new(
                             ExprKind::Call {
                                 func: Box::new(e),
@@ -425,7 +487,7 @@ impl<'s> Parser<'s> {
                     });
                     match r {
                         Ok(Some(slice)) => {
-                            let span = self.span_from(e.span.start);
+                            let span = self.span_from(start);
                             e = Expr::new(
                                 ExprKind::Subscript {
                                     value: Box::new(e),
@@ -464,7 +526,10 @@ impl<'s> Parser<'s> {
             if !(starts_expression(k) || k == T::Star || k == T::Colon) {
                 break;
             }
-            elts.push(self.slice_or_starred()?);
+            match self.opt(|p| p.slice_or_starred())? {
+                Some(e) => elts.push(e),
+                None => break,
+            }
         }
         Ok(Expr::new(ExprKind::Tuple(elts), self.span_from(start)))
     }
@@ -812,7 +877,7 @@ impl<'s> Parser<'s> {
                 values.push(self.bitwise_or()?);
                 keys.push(None);
             } else {
-                let key = self.expression()?;
+                let key = self.later_dict_key()?;
                 self.expect(T::Colon)?;
                 values.push(self.expression()?);
                 keys.push(Some(key));
@@ -825,11 +890,25 @@ impl<'s> Parser<'s> {
         ))
     }
 
+    /// The key of a dict item after the first. CPython's second pass does not run the
+    /// `invalid_expression` and `invalid_legacy_expression` alternatives for such a key (its
+    /// `invalid_kvpair` rule reports "':' expected after dictionary key" instead); nested
+    /// expressions keep theirs.
+    pub(super) fn later_dict_key(&mut self) -> PResult<Expr> {
+        self.quiet_expression_at = Some(self.pos);
+        let key = self.expression();
+        self.quiet_expression_at = None;
+        key
+    }
+
     /// for_if_clauses: for_if_clause+
     pub(super) fn for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = vec![self.for_if_clause()?];
         while matches!(self.peek(), T::For | T::Async) {
-            generators.push(self.for_if_clause()?);
+            match self.opt(|p| p.for_if_clause())? {
+                Some(g) => generators.push(g),
+                None => break,
+            }
         }
         Ok(generators)
     }
@@ -862,8 +941,16 @@ impl<'s> Parser<'s> {
         };
         let iter = self.disjunction()?;
         let mut ifs = Vec::new();
-        while self.eat(T::If).is_some() {
-            ifs.push(self.disjunction()?);
+        while self.at(T::If) {
+            let save = self.pos;
+            self.bump();
+            match self.opt(|p| p.disjunction())? {
+                Some(cond) => ifs.push(cond),
+                None => {
+                    self.pos = save;
+                    break;
+                }
+            }
         }
         Ok(Comprehension {
             target,
@@ -879,10 +966,7 @@ impl<'s> Parser<'s> {
         let args = if self.at(T::Colon) {
             Arguments::default()
         } else {
-            match self.opt(|p| p.lambda_params())? {
-                Some(args) => args,
-                None => Arguments::default(),
-            }
+            self.opt(|p| p.lambda_params())?.unwrap_or_default()
         };
         self.expect(T::Colon)?;
         let body = self.expression()?;
@@ -898,12 +982,18 @@ impl<'s> Parser<'s> {
     /// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let start = self.expect(T::Yield)?.span.start;
-        if self.eat(T::From).is_some() {
-            let value = self.expression()?;
-            return Ok(Expr::new(
-                ExprKind::YieldFrom(Box::new(value)),
-                self.span_from(start),
-            ));
+        if self.at(T::From) {
+            // 'yield' 'from' expression; if that fails, 'yield' [star_expressions] follows,
+            // and `from` cannot start an expression.
+            let from = self.opt(|p| {
+                p.bump();
+                p.expression()
+            })?;
+            let kind = match from {
+                Some(value) => ExprKind::YieldFrom(Box::new(value)),
+                None => ExprKind::Yield(None),
+            };
+            return Ok(Expr::new(kind, self.span_from(start)));
         }
         let value = if self.can_start_star_expression() {
             self.opt(|p| p.star_expressions())?.map(Box::new)
@@ -911,5 +1001,76 @@ impl<'s> Parser<'s> {
             None
         };
         Ok(Expr::new(ExprKind::Yield(value), self.span_from(start)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn precedence() {
+        check("-2 ** 2", "(- (** 2 2))");
+        check("2 ** -1", "(** 2 (- 1))");
+        check("a + b * c ** d", "(+ a (* b (** c d)))");
+        check("not a == b", "(not (== a b))");
+        check("a if b else c if d else e", "(if b a (if d c e))");
+        check("a < b <= c", "(cmp a < b <= c)");
+        check("a not in b is not c", "(cmp a not in b is not c)");
+        check("a or b and not c", "(or a (and b (not c)))");
+        check("a | b ^ c & d << e", "(| a (^ b (& c (<< d e))))");
+    }
+
+    #[test]
+    fn displays_and_comprehensions() {
+        check(
+            "(1,), (), [*a, b], {}, {1}, {**a, 'b': c}",
+            "(tuple (tuple 1) (tuple) (list (* a) b) (dict) (set 1) (dict (** a) ('b' c)))",
+        );
+        check("[x for x in y if z]", "(listcomp x (for x y (if z)))");
+        check("{k: v for k, v in d}", "(dictcomp k v (for (tuple k v) d))");
+        check("(x async for x in y)", "(genexp x (async-for x y))");
+        check(
+            "[x, y for x in z]",
+            "SyntaxError: did you forget parentheses around the comprehension target? @ 1:2",
+        );
+    }
+
+    #[test]
+    fn primaries_and_slices() {
+        check(
+            "a.b(c)[d:e, ::2]",
+            "([] (call (. a b) c) (tuple (: d e _) (: _ _ 2)))",
+        );
+        check("a[*b]", "([] a (tuple (* b)))");
+        check("await x ** 2", "(** (await x) 2)");
+        check("lambda a, *b, c=1, **d: a", "(lambda (a *b c=1 **d) a)");
+        check("(yield)", "(yield)");
+    }
+
+    #[test]
+    fn expression_errors() {
+        check(
+            "print(a b)",
+            "SyntaxError: invalid syntax. Perhaps you forgot a comma? @ 1:7",
+        );
+        check(
+            "x = a if b",
+            "SyntaxError: expected 'else' after 'if' expression @ 1:5",
+        );
+        check(
+            "if x = 1: pass",
+            "SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='? @ 1:4",
+        );
+        check(
+            "(*a)",
+            "SyntaxError: cannot use starred expression here @ 1:2",
+        );
     }
 }

@@ -68,12 +68,34 @@ struct Source<'a> {
     text: &'a str,
     raw: bool,
     token: Token,
-    /// Byte offset of the body in the source (`None` if the body was rewritten, for CRLF).
-    body_start: Option<usize>,
+    /// Byte offset of the body in the source.
+    body_start: usize,
+    /// The body as written, when `text` had its line breaks translated (CRLF to LF).
+    original: Option<&'a str>,
     /// The span of the whole string concatenation (CPython locates parts there).
     span: Span,
     /// Newlines in the token text before the body.
     newlines_before_body: u32,
+}
+
+impl Source<'_> {
+    /// The offset in the body as written of offset `i` in the translated body.
+    fn original_offset(&self, i: usize) -> usize {
+        let Some(original) = self.original else {
+            return i;
+        };
+        let bytes = original.as_bytes();
+        let (mut o, mut t) = (0, 0);
+        while t < i && o < bytes.len() {
+            if bytes[o] == b'\r' && bytes.get(o + 1) == Some(&b'\n') {
+                o += 1;
+                continue;
+            }
+            o += 1;
+            t += 1;
+        }
+        o
+    }
 }
 
 impl<'s> Parser<'s> {
@@ -92,11 +114,8 @@ impl<'s> Parser<'s> {
             text: body,
             raw: lit.prefix.raw,
             token: *t,
-            body_start: if body.len() == lit.body.len() {
-                Some(t.span.start as usize + lit.body_offset)
-            } else {
-                None
-            },
+            body_start: t.span.start as usize + lit.body_offset,
+            original: (body.len() != lit.body.len()).then_some(lit.body),
             span,
             newlines_before_body: 0,
         };
@@ -264,10 +283,11 @@ impl<'s> Parser<'s> {
                         *pos += 2;
                         continue;
                     }
-                    if ch == b'<' || ch == b'>' {
-                        *pos += 1;
-                        continue;
-                    }
+                }
+                // A lone `<` or `>` does not end the expression (unlike `!`).
+                if ch == b'<' || ch == b'>' {
+                    *pos += 1;
+                    continue;
                 }
                 break;
             } else if matches!(ch, b']' | b'}' | b')') {
@@ -359,7 +379,13 @@ impl<'s> Parser<'s> {
             .bytes()
             .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
         {
-            return Err(self.raise_on_last_token("f-string: empty expression not allowed"));
+            let msg = match src.body.get(end) {
+                Some(&c @ (b'!' | b':' | b'=')) => {
+                    format!("f-string: expression required before '{}'", c as char)
+                }
+                _ => "f-string: empty expression not allowed".to_string(),
+            };
+            return Err(self.raise_on_last_token(&msg));
         }
         let wrapped = format!("({text})");
         let newlines = src.newlines_before_body
@@ -369,18 +395,20 @@ impl<'s> Parser<'s> {
         let lexed = lexer::tokenize(&padded);
         let mut sub = Parser::new(&padded, lexed, Context::FString { line_base });
         sub.depth = self.depth;
+        sub.stack_base = self.stack_base;
         let result = sub.run_with(|p| p.star_expressions());
-        if self.deferred.is_none() {
-            self.deferred = sub.deferred.take();
-        }
         match result {
             Ok(mut e) => {
-                let origin = match src.body_start {
-                    Some(body_start) => body_start + start,
-                    None => src.span.start as usize + 1,
-                };
+                let origin = src.body_start + src.original_offset(start);
                 // `(` sits at offset 0 of the wrapped text, the expression at 1.
-                shift_expr(&mut e, origin as u32 - 1);
+                let delta = origin as u32 - 1;
+                shift_expr(&mut e, delta);
+                if let Some((msg, mut span)) = sub.deferred.take() {
+                    if self.deferred.is_none() {
+                        shift(&mut span, delta);
+                        self.deferred = Some((msg, span));
+                    }
+                }
                 Ok(e)
             }
             Err(error) => Err(self.raise(error)),
@@ -509,4 +537,49 @@ fn shift_arguments(args: &mut Arguments, delta: u32) {
         .flatten()
         .for_each(|v| shift_expr(v, delta));
     args.defaults.iter_mut().for_each(|v| shift_expr(v, delta));
+}
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn fields() {
+        check(
+            "f'a {b!r:>{w}} c'",
+            "(f 'a ' (fmt b !r (f '>' (fmt w))) ' c')",
+        );
+        check("f'{x=}'", "(f 'x=' (fmt x !r))");
+        check("f'{x = :>4}'", "(f 'x = ' (fmt x (f '>4')))");
+        check("f'{{}}' 'b' f'{c}'", "(f '{}b' (fmt c))");
+        check("'a' 'b'", "'ab'");
+        check("f''", "(f)");
+    }
+
+    #[test]
+    fn errors() {
+        check(
+            "f'{}'",
+            "SyntaxError: f-string: empty expression not allowed @ 1:6",
+        );
+        check("f'{a'", "SyntaxError: f-string: expecting '}' @ 1:6");
+        check(
+            "f'}'",
+            "SyntaxError: f-string: single '}' is not allowed @ 1:5",
+        );
+        check(
+            "f'{a b}'",
+            "SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma? @ 1:2",
+        );
+        check(
+            "f'{a!x}'",
+            "SyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a' @ 1:9",
+        );
+    }
 }

@@ -16,8 +16,12 @@ impl<'s> Parser<'s> {
     pub(super) fn invalid_expression(&mut self) -> PResult<()> {
         let start = self.pos;
         let name_string = self.at(T::Name) && self.peek_at(1) == T::String;
-        let soft_keyword =
-            self.at(T::Name) && matches!(self.text_of(&self.cur()), "_" | "case" | "match");
+        // CPython's SOFT_KEYWORD token test compares only as many characters as the name
+        // has, so any prefix of `_`, `case` or `match` counts (`c`, `ma`, ...).
+        let soft_keyword = self.at(T::Name) && {
+            let text = self.text_of(&self.cur());
+            ["_", "case", "match"].iter().any(|k| k.starts_with(text))
+        };
         if !name_string && !soft_keyword {
             if let Some((a, b)) = self.opt(|p| {
                 let a = p.disjunction()?;
@@ -183,12 +187,12 @@ impl<'s> Parser<'s> {
         if let Some(a) = self.opt(|p| {
             let a = p.star_named_expression()?;
             p.expect(T::Comma)?;
-            loop {
-                if p.eat(T::Comma).is_some() {
-                    continue;
-                }
-                if p.opt(|p| p.star_named_expression())?.is_none() {
-                    break;
+            // star_named_expressions*: each one is ','.star_named_expression+ [','].
+            while p.opt(|p| p.star_named_expression())?.is_some() {
+                while p.eat(T::Comma).is_some() {
+                    if p.opt(|p| p.star_named_expression())?.is_none() {
+                        break;
+                    }
                 }
             }
             p.expect(T::Colon)?;
@@ -429,11 +433,11 @@ impl<'s> Parser<'s> {
         let start = self.pos;
         if self
             .opt(|p| {
-                p.double_starred_kvpair()?;
+                p.double_starred_kvpair(true)?;
                 while p.at(T::Comma) {
                     let save = p.pos;
                     p.bump();
-                    if p.opt(|p| p.double_starred_kvpair())?.is_none() {
+                    if p.opt(|p| p.double_starred_kvpair(false))?.is_none() {
                         p.pos = save;
                         break;
                     }
@@ -488,7 +492,7 @@ impl<'s> Parser<'s> {
     fn invalid_kvpair(&mut self) -> PResult<()> {
         let start = self.pos;
         if let Some(a) = self.opt(|p| {
-            let a = p.expression()?;
+            let a = p.later_dict_key()?;
             if p.at(T::Colon) {
                 return Err(Fail::Syntax);
             }
@@ -509,12 +513,16 @@ impl<'s> Parser<'s> {
     }
 
     /// double_starred_kvpair: '**' bitwise_or | expression ':' expression
-    fn double_starred_kvpair(&mut self) -> PResult<()> {
+    fn double_starred_kvpair(&mut self, first: bool) -> PResult<()> {
         if self.eat(T::DoubleStar).is_some() {
             self.bitwise_or()?;
             return Ok(());
         }
-        self.expression()?;
+        if first {
+            self.expression()?;
+        } else {
+            self.later_dict_key()?;
+        }
         self.expect(T::Colon)?;
         self.expression()?;
         Ok(())
@@ -524,4 +532,47 @@ impl<'s> Parser<'s> {
 /// CPython's `_PyPegen_check_legacy_stmt`: the name `print` or `exec`.
 fn is_legacy_name(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Name(n) if &**n == "print" || &**n == "exec")
+}
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn second_pass_messages() {
+        check(
+            "x.y := 1",
+            "SyntaxError: cannot use assignment expressions with attribute @ 1:1",
+        );
+        check(
+            "{**x for x in y}",
+            "SyntaxError: dict unpacking cannot be used in dict comprehension @ 1:2",
+        );
+        check(
+            "d = {'a': *b}",
+            "SyntaxError: cannot use a starred expression in a dictionary value @ 1:11",
+        );
+        check(
+            "d = {'a':}",
+            "SyntaxError: expression expected after dictionary key and ':' @ 1:9",
+        );
+        check(
+            "d = {1: 2, 3}",
+            "SyntaxError: ':' expected after dictionary key @ 1:12",
+        );
+        check(
+            "[*x for x in y]",
+            "SyntaxError: iterable unpacking cannot be used in comprehension @ 1:2",
+        );
+        check(
+            "yield x = 1",
+            "SyntaxError: assignment to yield expression not possible @ 1:1",
+        );
+    }
 }

@@ -11,12 +11,12 @@
 //! - If the first pass fails, a second pass runs with the grammar's `invalid_*` rules switched
 //!   on. They are the hooks (`self.second_pass`) that recognise common mistakes and raise the
 //!   specific messages (`expected ':'`, `Perhaps you forgot a comma?`, ...).
-//! - [`Parser::finish_error`] then applies CPython's precedence between tokenizer and parser
+//! - `Parser::finish_error` then applies CPython's precedence between tokenizer and parser
 //!   errors (an unterminated string anywhere beats a parser error; an unclosed bracket beats a
 //!   parser error on a later line) and sets `incomplete` when the first pass ran into the end
 //!   of the input.
 //!
-//! Submodules: `stmt` (statements and blocks), `params` (def and lambda parameters), `expr`
+//! Submodules: `stmt` (simple statements and blocks), `compound` (compound statements), `params` (def and lambda parameters), `expr`
 //! (expressions and displays), `call` (call arguments), `target` (assignment, `for` and `del`
 //! targets), `invalid` (the larger second-pass rules), `strings` and `fstring` (literals),
 //! `number` (numeric literals).
@@ -26,6 +26,7 @@
 //! parameters (rejected with a `SyntaxError` naming the feature), and warnings.
 
 mod call;
+mod compound;
 mod expr;
 mod fstring;
 mod invalid;
@@ -35,7 +36,7 @@ mod stmt;
 mod strings;
 mod target;
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use super::ast::{Expr, Module, Name, Span};
 use super::lexer::{self, LexError, Lexed};
@@ -48,17 +49,28 @@ use super::{PyLocation, SyntaxError, SyntaxErrorKind};
 /// a `SyntaxError`, so that the compiler and every other tree walk can recurse safely.
 pub const MAX_DEPTH: u32 = 1000;
 
+/// The most stack the parser lets itself use. Frame sizes differ between builds, so nesting
+/// is also refused when this much stack is in use; the parser is then safe on any thread
+/// with a 2 MiB stack (Rust's default for spawned threads).
+pub const STACK_BUDGET: usize = 1536 * 1024;
+
 /// Parses a module, a notebook cell or a script.
 pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     let text = lexer::padded(source);
     let lexed = lexer::tokenize(&text);
     let mut parser = Parser::new(&text, lexed, Context::Module);
     parser.run().map_err(|mut e| {
-        // Jupyter's completeness check (codeop) parses the text with a newline added: after
-        // a backslash that ends the last line, that newline makes an empty line, not more
-        // input.
-        if e.incomplete && e.msg == "unexpected EOF while parsing" && source.ends_with('\n') {
-            e.incomplete = false;
+        // Jupyter's completeness check (codeop) parses the text with a newline added. Only
+        // after a backslash that ends the last line does that change anything (the added
+        // newline makes an empty continuation line), so only then can the answers differ.
+        if e.incomplete && source.ends_with('\n') {
+            let extended = format!("{source}\n");
+            let lexed = lexer::tokenize(&extended);
+            let mut again = Parser::new(&extended, lexed, Context::Module);
+            e.incomplete = match again.run() {
+                Ok(_) => true,
+                Err(other) => other.incomplete,
+            };
         }
         e
     })
@@ -87,15 +99,24 @@ pub(crate) enum Context {
     FString { line_base: u32 },
 }
 
-/// Rules whose results the second pass memoizes (CPython memoizes them in both passes; our
-/// first pass never parses the same text twice with them).
+/// Rules whose results the second pass memoizes, as CPython does (our first pass never
+/// parses the same text twice with them, so it keeps no memo).
+///
+/// The memo is shared between the stretches where the invalid_* rules are on and off, as in
+/// CPython: a result computed inside `expression_without_invalid` is reused later where the
+/// rules are on, and then those rules do not run. Several CPython messages depend on this.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Memo {
     Expression,
+    StarExpression,
     Disjunction,
     BitwiseOr,
-    StarExpressions,
+    Primary,
 }
+
+/// The memoized results at one token position, by [`Memo`] rule: the result and the position
+/// after it.
+type MemoSlot = [Option<(PResult<Expr>, usize)>; 5];
 
 pub(crate) struct Parser<'s> {
     /// The text being parsed (with its final newline).
@@ -104,8 +125,10 @@ pub(crate) struct Parser<'s> {
     pos: usize,
     /// The furthest token index looked at, CPython's `p->fill - 1`.
     max_seen: usize,
-    /// The second pass, with the `invalid_*` rules on.
+    /// The `invalid_*` rules are on (the second pass, outside `_without_invalid` rules).
     second_pass: bool,
+    /// The second pass is running: memoize (see [`Memo`]).
+    memo_on: bool,
     lex_error: Option<LexError>,
     /// The parser has looked at the lexer's `Error` token: CPython raises the tokenizer's
     /// error at that moment, and it stands.
@@ -114,14 +137,23 @@ pub(crate) struct Parser<'s> {
     /// Current nesting, checked against [`MAX_DEPTH`].
     depth: u32,
     index: Option<LineIndex>,
-    memo: HashMap<(usize, Memo), (PResult<Expr>, usize)>,
+    /// Per token position, the memoized results of the [`Memo`] rules that started there.
+    memo: Vec<Option<Box<MemoSlot>>>,
     context: Context,
     /// Token indices of `(` whose parentheses hold a `for` at their own level: only those
     /// can be a generator expression, so only there is that PEG alternative tried.
     parens_with_for: Vec<u32>,
     /// An error CPython's compiler or symbol table would raise (`keyword argument repeated`,
     /// `duplicate argument`): reported only if the whole text parses.
-    deferred: Option<SyntaxError>,
+    deferred: Option<(String, Span)>,
+    /// An address near the top of the stack when the outermost parser started; nesting is
+    /// refused once the stack has grown [`STACK_BUDGET`] bytes past it.
+    stack_base: usize,
+    /// A token position where `expression` skips its invalid alternatives (see
+    /// `later_dict_key`).
+    quiet_expression_at: Option<usize>,
+    /// Where the last top-level statement the first pass parsed ends.
+    first_pass_good_prefix: usize,
 }
 
 impl<'s> Parser<'s> {
@@ -133,15 +165,22 @@ impl<'s> Parser<'s> {
             pos: 0,
             max_seen: 0,
             second_pass: false,
+            memo_on: false,
             lex_error: lexed.error,
             lex_hit: false,
             names: HashMap::new(),
             depth: 0,
             index: None,
-            memo: HashMap::new(),
+            memo: Vec::new(),
             context,
             parens_with_for,
             deferred: None,
+            quiet_expression_at: None,
+            first_pass_good_prefix: 0,
+            stack_base: {
+                let here = 0u8;
+                std::hint::black_box(&here) as *const u8 as usize
+            },
         }
     }
 
@@ -152,7 +191,11 @@ impl<'s> Parser<'s> {
 
     /// Runs both passes and turns a failure into CPython's error.
     fn run(&mut self) -> Result<Module, SyntaxError> {
-        self.run_with(|p| p.file())
+        let module = self.run_with(|p| p.file())?;
+        if let Some((msg, span)) = self.deferred.take() {
+            return Err(self.compiler_error(&msg, span));
+        }
+        Ok(module)
     }
 
     /// Runs `entry` as the start rule: the first pass, and on failure the second pass with
@@ -165,12 +208,7 @@ impl<'s> Parser<'s> {
         let first = entry(self);
         let first_max = self.max_seen;
         let failure = match first {
-            Ok(value) => {
-                if let Some(error) = self.deferred.take() {
-                    return Err(error);
-                }
-                return Ok(value);
-            }
+            Ok(value) => return Ok(value),
             Err(fail) => fail,
         };
         let incomplete = self.at_end_of_input(first_max);
@@ -184,7 +222,9 @@ impl<'s> Parser<'s> {
         self.pos = 0;
         self.depth = start_depth;
         self.second_pass = true;
+        self.memo_on = true;
         self.memo.clear();
+        self.memo.resize_with(self.toks.len(), || None);
         let second = entry(self);
         if self.lex_hit {
             return Err(self.lexer_error(incomplete));
@@ -221,6 +261,12 @@ impl<'s> Parser<'s> {
             .map(|e| e.error.clone())
             .unwrap_or_else(|| self.bare_error("invalid syntax"));
         error.incomplete = incomplete;
+        // Inside an f-string field the tokenizer's lines are relative to the field; CPython
+        // shifts them but adds no "f-string: " prefix to tokenizer messages.
+        if let Context::FString { line_base } = self.context {
+            error.location.lineno += line_base;
+            error.location.end_lineno += line_base;
+        }
         error
     }
 
@@ -291,7 +337,10 @@ impl<'s> Parser<'s> {
             }
             _ => {
                 let error = self.error_at_token(&last, "invalid syntax");
-                self.tokenizer_override(error, last.line)
+                // CPython compares the bracket's line with the furthest token fetched by
+                // either pass.
+                let furthest = self.tok(self.max_seen).line;
+                self.tokenizer_override(error, furthest)
             }
         };
         error.incomplete = incomplete;
@@ -459,11 +508,18 @@ impl<'s> Parser<'s> {
     /// Enters one level of nesting; errors past [`MAX_DEPTH`].
     pub(crate) fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > MAX_DEPTH || self.stack_used() > STACK_BUDGET {
             let t = self.cur();
             return Err(self.raise_at_token(&t, "expression too deeply nested"));
         }
         Ok(())
+    }
+
+    /// Bytes of stack used since the outermost parser started.
+    fn stack_used(&self) -> usize {
+        let here = 0u8;
+        let addr = std::hint::black_box(&here) as *const u8 as usize;
+        self.stack_base.abs_diff(addr)
     }
 
     pub(crate) fn leave(&mut self) {
@@ -485,21 +541,28 @@ impl<'s> Parser<'s> {
         rule: Memo,
         f: impl FnOnce(&mut Self) -> PResult<Expr>,
     ) -> PResult<Expr> {
-        if !self.second_pass {
+        if !self.memo_on {
             return f(self);
         }
-        let key = (self.pos, rule);
-        if let Some((result, end)) = self.memo.get(&key) {
+        let start = self.pos;
+        if let Some(Some((result, end))) = self
+            .memo
+            .get(start)
+            .and_then(|slot| slot.as_ref())
+            .map(|slot| &slot[rule as usize])
+        {
             let (result, end) = (result.clone(), *end);
             self.pos = end;
             return result;
         }
-        let start = self.pos;
         let result = f(self);
         if matches!(result, Err(Fail::Syntax)) {
             self.pos = start;
         }
-        self.memo.insert(key, (result.clone(), self.pos));
+        if let Some(slot) = self.memo.get_mut(start) {
+            let slot = slot.get_or_insert_with(Box::default);
+            slot[rule as usize] = Some((result.clone(), self.pos));
+        }
         result
     }
 
@@ -528,45 +591,50 @@ impl<'s> Parser<'s> {
         Fail::Error(Box::new(error))
     }
 
-    /// Builds an error from CPython-style coordinates: a line, a byte column and an end.
-    /// `col`/`end_col` are byte columns (0-based); `None` stands for CPython's -1.
+    /// Builds an error at CPython's location numbers (prefixed and shifted for f-strings).
     fn make_error(
         &mut self,
         kind: SyntaxErrorKind,
         msg: &str,
         span: Span,
-        line: u32,
-        offset: i32,
-        end_line: u32,
-        end_offset: i32,
+        mut location: PyLocation,
     ) -> SyntaxError {
-        let (msg, line, end_line, offset, end_offset) = match self.context {
-            Context::Module => (msg.to_string(), line, end_line, offset, end_offset),
-            Context::FString { line_base } => (
-                format!("f-string: {msg}"),
-                line + line_base,
-                end_line + line_base,
-                offset,
-                end_offset,
-            ),
+        let msg = match self.context {
+            Context::Module => msg.to_string(),
+            Context::FString { line_base } => {
+                location.lineno += line_base;
+                location.end_lineno += line_base;
+                format!("f-string: {msg}")
+            }
         };
         SyntaxError {
             kind,
             msg,
             span,
             incomplete: false,
-            location: PyLocation {
-                lineno: line,
-                offset,
-                end_lineno: end_line,
-                end_offset,
-            },
+            location,
         }
     }
 
     /// 1-based character offset of byte column `col + 1` on `line`, as CPython converts.
     fn char_offset(&mut self, line: u32, byte_col_plus_one: usize) -> i32 {
-        self.index().chars_before(line, byte_col_plus_one) as i32
+        // CPython's text for a line the tokenizer has already left has no newline, which
+        // lowers the clamp for offsets past its end by one.
+        let mut bytes = byte_col_plus_one;
+        if line < self.tokenizer_line() {
+            bytes = bytes.min(self.index().line_text(line).len() + 1);
+        }
+        self.index().chars_before(line, bytes) as i32
+    }
+
+    /// The line CPython's tokenizer is on: where the furthest token fetched ends.
+    fn tokenizer_line(&mut self) -> u32 {
+        let t = self.tok(self.max_seen);
+        if t.kind.is_columnless() {
+            t.line
+        } else {
+            self.line_of(t.span.end)
+        }
     }
 
     /// CPython's `RAISE_SYNTAX_ERROR_KNOWN_RANGE`: from the start of `a` to the end of `b`.
@@ -580,16 +648,25 @@ impl<'s> Parser<'s> {
             SyntaxErrorKind::Syntax,
             msg,
             Span::new(a.start as usize, b.end as usize),
-            line,
-            offset,
-            end_line,
-            end_offset,
+            loc(line, offset, end_line, end_offset),
         )
     }
 
     /// CPython's `RAISE_SYNTAX_ERROR_KNOWN_LOCATION` for a node.
     pub(crate) fn error_at(&mut self, msg: &str, span: Span) -> SyntaxError {
         self.error_range(msg, span, span)
+    }
+
+    /// An error CPython's compiler or symbol table would raise (reported only if the text
+    /// parses): located like [`SyntaxError::at_span`], in bytes.
+    pub(crate) fn compiler_error(&mut self, msg: &str, span: Span) -> SyntaxError {
+        let index = self.line_index();
+        let mut e = SyntaxError::at_span(SyntaxErrorKind::Syntax, msg, span, &index);
+        if let Context::FString { line_base } = self.context {
+            e.location.lineno += line_base;
+            e.location.end_lineno += line_base;
+        }
+        e
     }
 
     pub(crate) fn raise_at(&mut self, msg: &str, span: Span) -> Fail {
@@ -605,7 +682,12 @@ impl<'s> Parser<'s> {
     /// `RAISE_SYNTAX_ERROR_KNOWN_LOCATION` for a token (columnless tokens report offset 0).
     pub(crate) fn error_at_token(&mut self, t: &Token, msg: &str) -> SyntaxError {
         if t.kind.is_columnless() {
-            return self.make_error(SyntaxErrorKind::Syntax, msg, t.span, t.line, 0, t.line, 0);
+            return self.make_error(
+                SyntaxErrorKind::Syntax,
+                msg,
+                t.span,
+                loc(t.line, 0, t.line, 0),
+            );
         }
         self.error_at(msg, t.span)
     }
@@ -625,13 +707,13 @@ impl<'s> Parser<'s> {
             let start = self.index().line_start(line);
             let bytes = (t.span.start as usize).saturating_sub(start);
             let offset = self.index().chars_before(line, bytes) as i32;
-            return self.make_error(kind, msg, t.span, line, offset, line, -1);
+            return self.make_error(kind, msg, t.span, loc(line, offset, line, -1));
         }
         let (line, col) = self.line_col(t.span.start as usize);
         let (end_line, end_col) = self.line_col(t.span.end as usize);
         let offset = self.char_offset(line, col + 1);
         let end_offset = self.char_offset(line, end_col + 1);
-        self.make_error(kind, msg, t.span, line, offset, end_line, end_offset)
+        self.make_error(kind, msg, t.span, loc(line, offset, end_line, end_offset))
     }
 
     pub(crate) fn raise_on_last_token(&mut self, msg: &str) -> Fail {
@@ -662,10 +744,7 @@ impl<'s> Parser<'s> {
             SyntaxErrorKind::Syntax,
             msg,
             Span::new(a.start as usize, t.span.end as usize),
-            line,
-            offset,
-            end_line,
-            end_offset,
+            loc(line, offset, end_line, end_offset),
         );
         self.raise(e)
     }
@@ -679,6 +758,16 @@ impl<'s> Parser<'s> {
     /// Line (1-based) of a byte offset.
     pub(crate) fn line_of(&mut self, offset: u32) -> u32 {
         self.index().line_of(offset as usize)
+    }
+}
+
+/// CPython's location numbers.
+fn loc(lineno: u32, offset: i32, end_lineno: u32, end_offset: i32) -> PyLocation {
+    PyLocation {
+        lineno,
+        offset,
+        end_lineno,
+        end_offset,
     }
 }
 
@@ -696,7 +785,8 @@ fn parens_with_for(tokens: &[Token]) -> Vec<u32> {
                     }
                 }
             }
-            TokenKind::For => {
+            // `async` too: CPython's for_if_clauses looks at the token after it.
+            TokenKind::For | TokenKind::Async => {
                 if let Some(top) = stack.last_mut() {
                     top.1 = true;
                 }
@@ -738,3 +828,54 @@ pub(crate) fn starts_expression(kind: TokenKind) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod unit_tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(super::tests::render(source), expect, "parsing {source:?}");
+    }
+
+    #[test]
+    fn error_precedence() {
+        // An unterminated string anywhere beats a parser error.
+        check(
+            "x = = 1\ny = 'abc",
+            "SyntaxError: unterminated string literal (detected at line 2) @ 2:5",
+        );
+        // An unclosed bracket on an earlier line beats a parser error on a later one.
+        check("x = (1,\ny z", "SyntaxError: '(' was never closed @ 1:5");
+        check("x y\nz = (1,", "SyntaxError: invalid syntax @ 1:3");
+    }
+
+    #[test]
+    fn incomplete_input() {
+        check("x = (1,", "SyntaxError: '(' was never closed @ 1:5 !");
+        check(
+            "s = '''abc",
+            "SyntaxError: unterminated triple-quoted string literal (detected at line 1) @ 1:5 !",
+        );
+        check("@dec", "SyntaxError: invalid syntax @ 1:0 !");
+        check(
+            "x = 1 + \\",
+            "SyntaxError: unexpected EOF while parsing @ 1:10 !",
+        );
+        check(
+            "x = 1 + \\\n",
+            "SyntaxError: unexpected EOF while parsing @ 1:10",
+        );
+        check("x = )", "SyntaxError: unmatched ')' @ 1:5");
+        check("print('hi')", "(call print 'hi')");
+    }
+
+    #[test]
+    fn nesting_limits() {
+        check(
+            &format!("{}1", "-".repeat(5000)),
+            "SyntaxError: expression too deeply nested @ 1:1001",
+        );
+        check(
+            &format!("{}1{}", "(".repeat(300), ")".repeat(300)),
+            "SyntaxError: too many nested parentheses @ 1:201",
+        );
+    }
+}

@@ -64,7 +64,7 @@ impl<'s> Parser<'s> {
                     if star == Some(true) {
                         return Err(Fail::Syntax);
                     }
-                    let p = self.param(kind, false)?;
+                    let p = self.param(kind, false, true)?;
                     if star.is_none() {
                         match p.default {
                             Some(d) => {
@@ -98,10 +98,7 @@ impl<'s> Parser<'s> {
                     self.bump();
                     star = Some(false);
                     if self.at(T::Name) {
-                        let p = self.param(kind, true)?;
-                        if p.default.is_some() {
-                            return Err(Fail::Syntax);
-                        }
+                        let p = self.param(kind, true, false)?;
                         args.vararg = Some(p.arg);
                     } else {
                         // A bare `*` must be followed by `,` and a keyword-only parameter.
@@ -120,10 +117,7 @@ impl<'s> Parser<'s> {
                         self.invalid_kwds(kind)?;
                     }
                     self.bump();
-                    let p = self.param(kind, false)?;
-                    if p.default.is_some() {
-                        return Err(Fail::Syntax);
-                    }
+                    let p = self.param(kind, false, false)?;
                     args.kwarg = Some(p.arg);
                     star = Some(true);
                 }
@@ -147,8 +141,9 @@ impl<'s> Parser<'s> {
     }
 
     /// param: NAME annotation? default? (lambda: NAME default?). `star` allows the
-    /// `*args: *Ts` annotation.
-    fn param(&mut self, kind: Kind, star: bool) -> PResult<Param> {
+    /// `*args: *Ts` annotation; without `with_default` a `=` ends the parse (CPython's
+    /// `param_no_default` looks at it and stops).
+    fn param(&mut self, kind: Kind, star: bool, with_default: bool) -> PResult<Param> {
         let t = self.expect(T::Name)?;
         let name = self.name_of(&t);
         let annotation = if kind == Kind::Def && self.eat(T::Colon).is_some() {
@@ -163,6 +158,9 @@ impl<'s> Parser<'s> {
             None
         };
         let span = self.span_from(t.span.start);
+        if !with_default && self.at(T::Equal) {
+            return Err(Fail::Syntax);
+        }
         let default = if self.at(T::Equal) {
             if self.second_pass {
                 self.invalid_default(kind)?;
@@ -198,11 +196,10 @@ impl<'s> Parser<'s> {
             .collect();
         for (i, a) in all.iter().enumerate() {
             if all[..i].iter().any(|o| o.name == a.name) {
-                let e = self.error_at(
-                    &format!("duplicate argument '{}' in function definition", a.name),
+                self.deferred = Some((
+                    format!("duplicate argument '{}' in function definition", a.name),
                     a.span,
-                );
-                self.deferred = Some(e);
+                ));
                 return;
             }
         }
@@ -291,26 +288,11 @@ impl<'s> Parser<'s> {
         self.peg_slash_with_default(kind)
     }
 
-    /// invalid_parameters / invalid_lambda_parameters
+    /// invalid_parameters / invalid_lambda_parameters, in CPython 3.11's order.
     fn invalid_parameters(&mut self, kind: Kind) -> PResult<()> {
         let start = self.pos;
-        // a="/" ','
-        if self.at(T::Slash) && self.peek_at(1) == T::Comma {
-            let a = self.cur();
-            return Err(self.raise_at("at least one argument must precede /", a.span));
-        }
-        // (slash_no_default | slash_with_default) param_maybe_default* a='/'
+        // param_no_default* invalid_parameters_helper a=param_no_default
         if let Some(a) = self.opt(|p| {
-            p.peg_slash_any(kind)?;
-            p.many(|p| p.peg_param_maybe_default(kind))?;
-            p.expect(T::Slash)
-        })? {
-            return Err(self.raise_at("/ may appear only once", a.span));
-        }
-        self.pos = start;
-        // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
-        if let Some(a) = self.opt(|p| {
-            p.opt(|p| p.peg_slash_no_default(kind))?;
             p.many(|p| p.peg_param_no_default(kind))?;
             // invalid_parameters_helper: slash_with_default | param_with_default+
             if p.opt(|p| p.peg_slash_with_default(kind))?.is_none()
@@ -331,8 +313,8 @@ impl<'s> Parser<'s> {
                 Kind::Def => {
                     let saved = p.pos;
                     let mut n = 0;
-                    loop {
-                        let Some(_) = p.opt(|p| {
+                    while p
+                        .opt(|p| {
                             let t = p.expect(T::Name)?;
                             if p.eat(T::Colon).is_some() {
                                 p.expression()?;
@@ -342,9 +324,8 @@ impl<'s> Parser<'s> {
                             }
                             Ok(t)
                         })?
-                        else {
-                            break;
-                        };
+                        .is_some()
+                    {
                         n += 1;
                     }
                     if n == 0 {
@@ -369,6 +350,20 @@ impl<'s> Parser<'s> {
                 Kind::Lambda => "Lambda expression parameters cannot be parenthesized",
             };
             return Err(self.raise_range(msg, a.span, b.span));
+        }
+        self.pos = start;
+        // a="/" ','
+        if self.at(T::Slash) && self.peek_at(1) == T::Comma {
+            let a = self.cur();
+            return Err(self.raise_at("at least one argument must precede /", a.span));
+        }
+        // (slash_no_default | slash_with_default) param_maybe_default* a='/'
+        if let Some(a) = self.opt(|p| {
+            p.peg_slash_any(kind)?;
+            p.many(|p| p.peg_param_maybe_default(kind))?;
+            p.expect(T::Slash)
+        })? {
+            return Err(self.raise_at("/ may appear only once", a.span));
         }
         self.pos = start;
         // (slash_no_default | slash_with_default)? param_maybe_default* '*'
@@ -483,5 +478,54 @@ impl<'s> Parser<'s> {
         }
         self.pos = start;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn parameter_lists() {
+        check(
+            "def f(a, b=1, /, c=2, *, d, e=3, **f): pass",
+            "(def f (a b=1 / c=2 * d e=3 **f)\n  pass)",
+        );
+        check("def f(*a: *Ts): pass", "(def f (*a:(* Ts))\n  pass)");
+        check("lambda *, a: a", "(lambda (* a) a)");
+    }
+
+    #[test]
+    fn parameter_errors() {
+        check(
+            "def f(a=1, b): pass",
+            "SyntaxError: non-default argument follows default argument @ 1:12",
+        );
+        check(
+            "def f(*): pass",
+            "SyntaxError: named arguments must follow bare * @ 1:7",
+        );
+        check(
+            "def f(**k, a): pass",
+            "SyntaxError: arguments cannot follow var-keyword argument @ 1:12",
+        );
+        check(
+            "def f(/, a): pass",
+            "SyntaxError: at least one argument must precede / @ 1:7",
+        );
+        check(
+            "def f(a, a): pass",
+            "SyntaxError: duplicate argument 'a' in function definition @ 1:10",
+        );
+        check(
+            "lambda (a): 0",
+            "SyntaxError: Lambda expression parameters cannot be parenthesized @ 1:8",
+        );
     }
 }

@@ -190,3 +190,36 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Slice { .. } => "slice",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn check(source: &str, expect: &str) {
+        assert_eq!(
+            super::super::tests::render(source),
+            expect,
+            "parsing {source:?}"
+        );
+    }
+
+    #[test]
+    fn targets() {
+        check(
+            "for (a, *b), c.d in e: pass",
+            "(for (tuple (tuple a (* b)) (. c d)) e\n  pass)",
+        );
+        check(
+            "for f() in x: pass",
+            "SyntaxError: cannot assign to function call @ 1:5",
+        );
+        check(
+            "for a + 1 in x: pass",
+            "SyntaxError: cannot assign to expression @ 1:5",
+        );
+        check(
+            "with a as 1: pass",
+            "SyntaxError: cannot assign to literal @ 1:11",
+        );
+        check("del (a, 1)", "SyntaxError: cannot delete literal @ 1:9");
+        check("del *a", "SyntaxError: cannot delete starred @ 1:5");
+    }
+}

@@ -14,6 +14,8 @@
 //! What it deliberately does not do: decode string escapes or f-strings (the parser does), NFKC
 //! normalisation of non-ASCII identifiers, or source encodings other than UTF-8.
 
+mod number;
+
 use super::ast::Span;
 use super::token::{Token, TokenKind};
 use super::{PyLocation, SyntaxError, SyntaxErrorKind};
@@ -89,6 +91,9 @@ struct Lexer<'s> {
     /// only if some text follows it.
     line: u32,
     line_start: usize,
+    /// Where CPython's line buffer starts: the current line, or the first line of a token
+    /// that went on over several lines. One message counts its column from here.
+    buf_start: usize,
     atbol: bool,
     /// Indentation columns (tabs to multiples of 8) and alternative columns (tabs as 1).
     indstack: Vec<(u32, u32)>,
@@ -106,6 +111,7 @@ impl<'s> Lexer<'s> {
             pos: 0,
             line: 1,
             line_start: 0,
+            buf_start: 0,
             atbol: true,
             indstack: vec![(0, 0)],
             pendin: 0,
@@ -148,6 +154,13 @@ impl<'s> Lexer<'s> {
 
     /// Steps over the line break at `pos`.
     fn consume_newline(&mut self) {
+        self.consume_newline_in_token();
+        self.buf_start = self.line_start;
+    }
+
+    /// Steps over a line break inside a token (a string, a backslash continuation):
+    /// CPython's buffer then keeps the token's first line.
+    fn consume_newline_in_token(&mut self) {
         self.pos += self.newline_len(self.pos).max(1);
         if self.pos < self.b.len() {
             self.line += 1;
@@ -246,6 +259,9 @@ impl<'s> Lexer<'s> {
             if self.atbol {
                 self.atbol = false;
                 let (mut col, mut altcol) = (0u32, 0u32);
+                // A backslash in the indentation continues the line; the first one found
+                // fixes the indentation of what follows (CPython's `cont_line_col`).
+                let mut cont_line_col = 0u32;
                 loop {
                     match self.peek() {
                         Some(b' ') => {
@@ -260,6 +276,13 @@ impl<'s> Lexer<'s> {
                             col = 0;
                             altcol = 0;
                         }
+                        Some(b'\\') => {
+                            if cont_line_col == 0 {
+                                cont_line_col = col;
+                            }
+                            self.continuation(true)?;
+                            continue;
+                        }
                         _ => break,
                     }
                     self.pos += 1;
@@ -268,6 +291,10 @@ impl<'s> Lexer<'s> {
                     blankline = true;
                 }
                 if !blankline && self.brackets.is_empty() {
+                    if cont_line_col != 0 {
+                        col = cont_line_col;
+                        altcol = cont_line_col;
+                    }
                     self.indent_to(col, altcol)?;
                 }
             }
@@ -302,13 +329,15 @@ impl<'s> Lexer<'s> {
                 if c == b'\n' || c == b'\r' {
                     self.atbol = true;
                     if !blankline && self.brackets.is_empty() {
-                        self.push(TokenKind::Newline, self.pos, self.pos);
+                        // CPython's NEWLINE starts where the token did: at a comment before
+                        // the line break, if there is one.
+                        self.push(TokenKind::Newline, start, self.pos);
                     }
                     self.consume_newline();
                     break;
                 }
                 if c == b'\\' {
-                    self.continuation()?;
+                    self.continuation(false)?;
                     continue;
                 }
                 self.token(start, c)?;
@@ -412,16 +441,17 @@ impl<'s> Lexer<'s> {
     }
 
     /// A backslash outside a string: the line must end right after it.
-    fn continuation(&mut self) -> Result<(), Stop> {
+    fn continuation(&mut self, at_line_start: bool) -> Result<(), Stop> {
         let after = self.pos + 1;
         if self.newline_len(after) == 0 {
             // CPython reads the character after the backslash and reports the column of
-            // that character, plus one.
-            let col = after - self.line_start;
-            let bytes = col + 1;
-            let line_text = &self.text[self.line_start..];
-            let line_text = line_text.split(['\n', '\r']).next().unwrap_or("");
-            let offset = char_count_prefix(line_text, bytes);
+            // that character, plus one, counted from the start of its line buffer.
+            let bytes = after + 1 - self.buf_start;
+            let mut end = after;
+            while end < self.b.len() && self.newline_len(end) == 0 {
+                end += 1;
+            }
+            let offset = char_count_prefix(&self.text[self.buf_start..end], bytes);
             let location = PyLocation {
                 lineno: self.line,
                 offset,
@@ -438,7 +468,11 @@ impl<'s> Lexer<'s> {
             return Err(self.fail(error, false, false));
         }
         self.pos = after;
-        self.consume_newline();
+        if at_line_start {
+            self.consume_newline();
+        } else {
+            self.consume_newline_in_token();
+        }
         if self.pos >= self.b.len() {
             let pos = self.b.len();
             if let Some(&open) = self.brackets.last() {
@@ -492,17 +526,12 @@ impl<'s> Lexer<'s> {
     }
 
     fn operator(&mut self, start: usize, c: u8) -> Result<(), Stop> {
-        let rest = &self.b[start..];
-        for len in [3, 2] {
-            if rest.len() >= len {
-                if let Ok(s) = std::str::from_utf8(&rest[..len]) {
-                    if let Some(kind) = TokenKind::operator(s) {
-                        self.pos = start + len;
-                        self.push(kind, start, start + len);
-                        return Ok(());
-                    }
-                }
-            }
+        let c2 = self.peek_at(start + 1).unwrap_or(0);
+        let c3 = self.peek_at(start + 2).unwrap_or(0);
+        if let Some((kind, len)) = multi_char_operator(c, c2, c3) {
+            self.pos = start + len;
+            self.push(kind, start, start + len);
+            return Ok(());
         }
         self.pos = start + 1;
         match c {
@@ -570,8 +599,7 @@ impl<'s> Lexer<'s> {
     fn name_or_string(&mut self, start: usize) -> Result<(), Stop> {
         let (mut saw_b, mut saw_r, mut saw_u, mut saw_f) = (false, false, false, false);
         let mut i = start;
-        loop {
-            let Some(c) = self.peek_at(i) else { break };
+        while let Some(c) = self.peek_at(i) {
             match c {
                 b'b' | b'B' if !(saw_b || saw_u || saw_f) => saw_b = true,
                 b'u' | b'U' if !(saw_b || saw_u || saw_r || saw_f) => saw_u = true,
@@ -653,7 +681,7 @@ impl<'s> Lexer<'s> {
                 if quote_size == 1 {
                     return Err(self.unterminated(start, first_line, first_line_start, quote_size));
                 }
-                self.consume_newline();
+                self.consume_newline_in_token();
                 end_quote_size = 0;
                 continue;
             }
@@ -665,7 +693,7 @@ impl<'s> Lexer<'s> {
             end_quote_size = 0;
             if c == b'\\' {
                 match self.peek() {
-                    Some(b'\n' | b'\r') => self.consume_newline(),
+                    Some(b'\n' | b'\r') => self.consume_newline_in_token(),
                     Some(_) => self.pos += 1,
                     None => {}
                 }
@@ -704,245 +732,47 @@ impl<'s> Lexer<'s> {
             Span::new(start, start + 1),
             location,
         );
-        self.fail(error, true, at_eof && quote_size == 3)
+        self.fail(error, true, at_eof)
     }
+}
 
-    /// A number literal starting at `start` (a digit, or `.` followed by a digit).
-    fn number(&mut self, start: usize) -> Result<(), Stop> {
-        self.pos = start;
-        let first = self.b[start];
-        if first == b'.' {
-            self.pos += 1;
-            return self.fraction(start);
-        }
-        if first == b'0' {
-            self.pos += 1;
-            match self.peek() {
-                Some(b'x' | b'X') => {
-                    self.pos += 1;
-                    return self.radix(start, 16, "hexadecimal");
-                }
-                Some(b'o' | b'O') => {
-                    self.pos += 1;
-                    return self.radix(start, 8, "octal");
-                }
-                Some(b'b' | b'B') => {
-                    self.pos += 1;
-                    return self.radix(start, 2, "binary");
-                }
-                _ => {}
-            }
-            // Zeros, possibly legacy octal: `0`, `00`, `0_0` are fine, `07` is not.
-            let mut nonzero = false;
-            loop {
-                if self.peek() == Some(b'_') {
-                    self.pos += 1;
-                    if !self.peek().is_some_and(|d| d.is_ascii_digit()) {
-                        return Err(
-                            self.error_at_cursor(self.pos, "invalid decimal literal".to_string())
-                        );
-                    }
-                }
-                if self.peek() != Some(b'0') {
-                    break;
-                }
-                self.pos += 1;
-            }
-            // CPython's cursor has read one character past the zeros.
-            let zeros_end = self.pos + 1;
-            if self.peek().is_some_and(|d| d.is_ascii_digit()) {
-                nonzero = true;
-                self.decimal_tail()?;
-            }
-            match self.peek() {
-                Some(b'.') => {
-                    self.pos += 1;
-                    return self.fraction(start);
-                }
-                Some(b'e' | b'E') => return self.exponent(start),
-                Some(b'j' | b'J') => return self.imaginary(start),
-                _ => {}
-            }
-            if nonzero {
-                let col = start - self.line_start;
-                let location = PyLocation {
-                    lineno: self.line,
-                    offset: col as i32 + 1,
-                    end_lineno: self.line,
-                    end_offset: (zeros_end - self.line_start) as i32,
-                };
-                let error = self.make(
-                    SyntaxErrorKind::Syntax,
-                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".to_string(),
-                    Span::new(start, self.pos),
-                    location,
-                );
-                return Err(self.fail(error, true, false));
-            }
-            self.verify_end(start, "decimal")?;
-            return self.finish_number(start);
-        }
-        self.decimal_tail()?;
-        match self.peek() {
-            Some(b'.') => {
-                self.pos += 1;
-                self.fraction(start)
-            }
-            Some(b'e' | b'E') => self.exponent(start),
-            Some(b'j' | b'J') => self.imaginary(start),
-            _ => {
-                self.verify_end(start, "decimal")?;
-                self.finish_number(start)
-            }
-        }
+/// Two- and three-character operators (CPython's `PyToken_TwoChars`/`ThreeChars`).
+fn multi_char_operator(c1: u8, c2: u8, c3: u8) -> Option<(TokenKind, usize)> {
+    use TokenKind as T;
+    let three = match (c1, c2, c3) {
+        (b'*', b'*', b'=') => Some(T::DoubleStarEqual),
+        (b'/', b'/', b'=') => Some(T::DoubleSlashEqual),
+        (b'<', b'<', b'=') => Some(T::LeftShiftEqual),
+        (b'>', b'>', b'=') => Some(T::RightShiftEqual),
+        _ => None,
+    };
+    if let Some(kind) = three {
+        return Some((kind, 3));
     }
-
-    /// Digits with single `_` separators; the cursor is on the first digit.
-    fn decimal_tail(&mut self) -> Result<(), Stop> {
-        loop {
-            while self.peek().is_some_and(|d| d.is_ascii_digit()) {
-                self.pos += 1;
-            }
-            if self.peek() != Some(b'_') {
-                return Ok(());
-            }
-            self.pos += 1;
-            if !self.peek().is_some_and(|d| d.is_ascii_digit()) {
-                return Err(self.error_at_cursor(self.pos, "invalid decimal literal".to_string()));
-            }
-        }
-    }
-
-    /// After the `.` of a float: optional digits, exponent, `j`.
-    fn fraction(&mut self, start: usize) -> Result<(), Stop> {
-        if self.peek().is_some_and(|d| d.is_ascii_digit()) {
-            self.decimal_tail()?;
-        }
-        match self.peek() {
-            Some(b'e' | b'E') => self.exponent(start),
-            Some(b'j' | b'J') => self.imaginary(start),
-            _ => {
-                self.verify_end(start, "decimal")?;
-                self.finish_number(start)
-            }
-        }
-    }
-
-    /// The cursor is on `e` or `E`.
-    fn exponent(&mut self, start: usize) -> Result<(), Stop> {
-        let e_pos = self.pos;
-        self.pos += 1;
-        match self.peek() {
-            Some(b'+' | b'-') => {
-                self.pos += 1;
-                if !self.peek().is_some_and(|d| d.is_ascii_digit()) {
-                    return Err(
-                        self.error_at_cursor(self.pos, "invalid decimal literal".to_string())
-                    );
-                }
-            }
-            Some(d) if d.is_ascii_digit() => {}
-            _ => {
-                // Not an exponent: the number ends before the `e`, unless the `e` starts a
-                // word glued to the number.
-                self.pos = e_pos;
-                self.verify_end(start, "decimal")?;
-                self.pos = e_pos;
-                return self.finish_number(start);
-            }
-        }
-        self.decimal_tail()?;
-        match self.peek() {
-            Some(b'j' | b'J') => self.imaginary(start),
-            _ => {
-                self.verify_end(start, "decimal")?;
-                self.finish_number(start)
-            }
-        }
-    }
-
-    /// The cursor is on `j` or `J`.
-    fn imaginary(&mut self, start: usize) -> Result<(), Stop> {
-        self.pos += 1;
-        self.verify_end(start, "imaginary")?;
-        self.finish_number(start)
-    }
-
-    /// `0x`, `0o`, `0b` literals; the cursor is after the prefix.
-    fn radix(&mut self, start: usize, radix: u32, kind: &str) -> Result<(), Stop> {
-        let is_digit = |d: u8| (d as char).is_digit(radix);
-        loop {
-            if self.peek() == Some(b'_') {
-                self.pos += 1;
-            }
-            match self.peek() {
-                Some(d) if is_digit(d) => {}
-                Some(d) if radix < 10 && d.is_ascii_digit() => {
-                    self.pos += 1;
-                    return Err(self.error_at_cursor(
-                        self.pos,
-                        format!("invalid digit '{}' in {kind} literal", d as char),
-                    ));
-                }
-                _ => {
-                    return Err(self.error_at_cursor(self.pos, format!("invalid {kind} literal")));
-                }
-            }
-            while self.peek().is_some_and(is_digit) {
-                self.pos += 1;
-            }
-            if self.peek() != Some(b'_') {
-                break;
-            }
-        }
-        if radix < 10 {
-            if let Some(d) = self.peek().filter(|d| d.is_ascii_digit()) {
-                self.pos += 1;
-                return Err(self.error_at_cursor(
-                    self.pos,
-                    format!("invalid digit '{}' in {kind} literal", d as char),
-                ));
-            }
-        }
-        self.verify_end(start, kind)?;
-        self.finish_number(start)
-    }
-
-    /// CPython's `verify_end_of_number`: a letter glued to a number is an error, except the
-    /// keywords that may follow a number in valid code (`1if x else y`), which CPython
-    /// accepts with a warning.
-    fn verify_end(&mut self, _start: usize, kind: &str) -> Result<(), Stop> {
-        let rest = &self.b[self.pos..];
-        let followed_by = |word: &[u8]| {
-            rest.starts_with(word)
-                && !rest
-                    .get(word.len())
-                    .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80)
-        };
-        let keyword = match rest.first() {
-            Some(b'a') => followed_by(b"and"),
-            Some(b'e') => followed_by(b"else"),
-            Some(b'f') => followed_by(b"for"),
-            Some(b'i') => matches!(rest.get(1), Some(b'f' | b'n' | b's')),
-            Some(b'o') => followed_by(b"or"),
-            Some(b'n') => followed_by(b"not"),
-            _ => false,
-        };
-        if keyword {
-            return Ok(());
-        }
-        if let Some(&c) = rest.first() {
-            if c < 0x80 && (c.is_ascii_alphanumeric() || c == b'_') {
-                return Err(self.error_at_cursor(self.pos, format!("invalid {kind} literal")));
-            }
-        }
-        Ok(())
-    }
-
-    fn finish_number(&mut self, start: usize) -> Result<(), Stop> {
-        self.push(TokenKind::Number, start, self.pos);
-        Ok(())
-    }
+    let two = match (c1, c2) {
+        (b'=', b'=') => T::EqEqual,
+        (b'!', b'=') => T::NotEqual,
+        (b'<', b'=') => T::LessEqual,
+        (b'>', b'=') => T::GreaterEqual,
+        (b'<', b'>') => T::NotEqualAlt,
+        (b'<', b'<') => T::LeftShift,
+        (b'>', b'>') => T::RightShift,
+        (b'*', b'*') => T::DoubleStar,
+        (b'/', b'/') => T::DoubleSlash,
+        (b'+', b'=') => T::PlusEqual,
+        (b'-', b'=') => T::MinEqual,
+        (b'*', b'=') => T::StarEqual,
+        (b'/', b'=') => T::SlashEqual,
+        (b'%', b'=') => T::PercentEqual,
+        (b'&', b'=') => T::AmperEqual,
+        (b'|', b'=') => T::VBarEqual,
+        (b'^', b'=') => T::CircumflexEqual,
+        (b'@', b'=') => T::AtEqual,
+        (b'-', b'>') => T::RArrow,
+        (b':', b'=') => T::ColonEqual,
+        _ => return None,
+    };
+    Some((two, 2))
 }
 
 /// Characters in the first `bytes` bytes of `line` (without its line break), counting a cut
