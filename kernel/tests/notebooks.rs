@@ -65,7 +65,11 @@ fn course_notebooks_match_cpython() {
         dir.display()
     );
     // A cell that never ends fails the check instead of hanging CI.
-    let mut args = vec!["check".to_string(), "--timeout".to_string(), "120".to_string()];
+    let mut args = vec![
+        "check".to_string(),
+        "--timeout".to_string(),
+        "120".to_string(),
+    ];
     args.extend(notebooks.iter().map(|p| p.display().to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let output = coro(&args);

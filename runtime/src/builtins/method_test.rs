@@ -126,7 +126,7 @@ fn realize(vm: &mut Vm, v: &Value) -> Value {
         "<view>" => {
             let parts = inner(vm);
             let method = vm
-                .getattr(&parts[0], &PyStr::new(parts[1].as_str().unwrap()))
+                .getattr(&parts[0], &PyStr::intern(parts[1].as_str().unwrap()))
                 .unwrap();
             vm.call(&method, &[]).unwrap()
         }
@@ -156,7 +156,7 @@ pub fn call(recv: Value, name: &str, args: &[Value], kw: &[(&str, Value)]) -> St
         values: &values,
     });
     let outcome = vm
-        .getattr(&recv, &PyStr::new(name))
+        .getattr(&recv, &PyStr::intern(name))
         .and_then(|m| vm.call_kw(&m, &args, kw));
     match outcome {
         Ok(v) => vm.repr(&v).unwrap().as_str().to_string(),

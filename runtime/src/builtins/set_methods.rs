@@ -103,13 +103,41 @@ pub const SET: Methods = &[
 
 pub const FROZENSET: Methods = &[
     ("copy", frozenset_copy, "Return a shallow copy of a set."),
-    ("difference", frozenset_difference, "Return the difference of two or more sets as a new set."),
-    ("intersection", frozenset_intersection, "Return the intersection of two sets as a new set."),
-    ("isdisjoint", frozenset_isdisjoint, "Return True if two sets have a null intersection."),
-    ("issubset", frozenset_issubset, "Report whether another set contains this set."),
-    ("issuperset", frozenset_issuperset, "Report whether this set contains another set."),
-    ("symmetric_difference", frozenset_symmetric_difference, "Return the symmetric difference of two sets as a new set."),
-    ("union", frozenset_union, "Return the union of sets as a new set."),
+    (
+        "difference",
+        frozenset_difference,
+        "Return the difference of two or more sets as a new set.",
+    ),
+    (
+        "intersection",
+        frozenset_intersection,
+        "Return the intersection of two sets as a new set.",
+    ),
+    (
+        "isdisjoint",
+        frozenset_isdisjoint,
+        "Return True if two sets have a null intersection.",
+    ),
+    (
+        "issubset",
+        frozenset_issubset,
+        "Report whether another set contains this set.",
+    ),
+    (
+        "issuperset",
+        frozenset_issuperset,
+        "Report whether this set contains another set.",
+    ),
+    (
+        "symmetric_difference",
+        frozenset_symmetric_difference,
+        "Return the symmetric difference of two sets as a new set.",
+    ),
+    (
+        "union",
+        frozenset_union,
+        "Return the union of sets as a new set.",
+    ),
 ];
 
 /// The `frozenset` entries of the shared methods: the same code, with the receiver checked
@@ -506,7 +534,12 @@ fn intersection_multi(vm: &mut Vm, s: &Rc<PySet>, others: &[Value]) -> PyResult<
     Ok(table)
 }
 
-fn intersection_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+fn intersection_impl(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: Option<KwArgs<'_>>,
+    kind: Kind,
+) -> PyResult<Value> {
     let s = this("intersection", a, kind)?;
     varargs_nokw(&format!("{}.intersection", kind.name()), kw)?;
     Ok(kind.wrap(intersection_multi(vm, s, &a[1..])?))
@@ -520,7 +553,12 @@ fn set_intersection_update(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> 
     Ok(Value::None)
 }
 
-fn difference_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+fn difference_impl(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: Option<KwArgs<'_>>,
+    kind: Kind,
+) -> PyResult<Value> {
     let s = this("difference", a, kind)?;
     varargs_nokw(&format!("{}.difference", kind.name()), kw)?;
     let Some((first, rest)) = a[1..].split_first() else {
@@ -542,7 +580,12 @@ fn set_difference_update(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> Py
     Ok(Value::None)
 }
 
-fn symmetric_difference_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+fn symmetric_difference_impl(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: Option<KwArgs<'_>>,
+    kind: Kind,
+) -> PyResult<Value> {
     let s = this("symmetric_difference", a, kind)?;
     let other = clinic::onearg(
         &format!("{}.symmetric_difference", kind.name()),
@@ -591,7 +634,12 @@ fn issubset_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -
     Ok(Value::Bool(subset_of(vm, s, &other)?))
 }
 
-fn issuperset_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+fn issuperset_impl(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: Option<KwArgs<'_>>,
+    kind: Kind,
+) -> PyResult<Value> {
     let s = this("issuperset", a, kind)?;
     let other = clinic::onearg(&format!("{}.issuperset", kind.name()), &a[1..], kw)?;
     if let Some(o) = as_set(other) {
@@ -607,7 +655,12 @@ fn issuperset_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind)
     Ok(Value::Bool(true))
 }
 
-fn isdisjoint_impl(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, kind: Kind) -> PyResult<Value> {
+fn isdisjoint_impl(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: Option<KwArgs<'_>>,
+    kind: Kind,
+) -> PyResult<Value> {
     let s = this("isdisjoint", a, kind)?;
     let other = clinic::onearg(&format!("{}.isdisjoint", kind.name()), &a[1..], kw)?;
     if let Some(o) = as_set(other) {

@@ -355,7 +355,9 @@ impl Formatter<'_> {
                 return Err(value_error("Empty attribute in format string"));
             }
             obj = if kind == b'.' {
-                vm.getattr(&obj, &PyStr::new(part))?
+                // Interned: attribute names are looked up through the type cache, which
+                // identifies a name by its address.
+                vm.getattr(&obj, &PyStr::intern(part))?
             } else {
                 match get_integer(part)? {
                     Some(i) => vm.getitem(&obj, &Value::from(i))?,

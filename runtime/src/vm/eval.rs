@@ -23,8 +23,8 @@ use crate::object::value::Value;
 use crate::syntax::ast::{BinOp, CmpOp};
 
 use super::frame::Frame;
-use super::stack::Stack;
 use super::generator::{Entry, GenKind, GenStep, Resume};
+use super::stack::Stack;
 use super::Vm;
 
 /// How a frame stopped running.
@@ -405,10 +405,10 @@ impl Vm {
                         let stop = pop!();
                         let start = pop!();
                         st.push(Value::Slice(Rc::new(crate::object::range::PySlice {
-                                start,
-                                stop,
-                                step,
-                            })));
+                            start,
+                            stop,
+                            step,
+                        })));
                         continue 'dispatch;
                     }
                     Op::Jump(t) => {
@@ -755,7 +755,12 @@ impl Vm {
                     Op::Raise(n) => match n {
                         0 => match self.handled_exception() {
                             Some(Value::Exception(e)) => break 'op (PyErr(e), false),
-                            _ => break 'op (PyErr::runtime_error("No active exception to reraise"), true),
+                            _ => {
+                                break 'op (
+                                    PyErr::runtime_error("No active exception to reraise"),
+                                    true,
+                                )
+                            }
                         },
                         1 => {
                             let exc = pop!();
@@ -776,7 +781,9 @@ impl Vm {
                         let v = pop!();
                         match v {
                             Value::Exception(e) => break 'op (PyErr(e), false),
-                            _ => break 'op (PyErr::system_error("reraise of a non-exception"), true),
+                            _ => {
+                                break 'op (PyErr::system_error("reraise of a non-exception"), true)
+                            }
                         }
                     }
                     Op::PushExcInfo => {
@@ -811,7 +818,10 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::BeforeAsyncWith => {
-                        break 'op (PyErr::not_implemented("'async with' is not supported by Coro"), true)
+                        break 'op (
+                            PyErr::not_implemented("'async with' is not supported by Coro"),
+                            true,
+                        )
                     }
                     Op::WithExceptStart => {
                         let exit = st.peek(3).clone();
@@ -842,7 +852,9 @@ impl Vm {
                     Op::LoadBuildClass => {
                         let v = match self.builtin("__build_class__") {
                             Some(v) => v,
-                            None => break 'op (PyErr::name_error("__build_class__ not found"), true),
+                            None => {
+                                break 'op (PyErr::name_error("__build_class__ not found"), true)
+                            }
                         };
                         st.push(v);
                         continue 'dispatch;
@@ -883,7 +895,12 @@ impl Vm {
     /// last `kwnames.len()` of them keyword arguments), removing all of them. Inlined so that
     /// the stack pointer never has its address taken and can live in a register.
     #[inline(always)]
-    fn call_from_stack(&mut self, st: &mut Stack, n: usize, kwnames: Option<&Rc<PyTuple>>) -> PyResult<Value> {
+    fn call_from_stack(
+        &mut self,
+        st: &mut Stack,
+        n: usize,
+        kwnames: Option<&Rc<PyTuple>>,
+    ) -> PyResult<Value> {
         match (st.peek(n + 1), kwnames) {
             (Value::Function(func), None) => {
                 let func = func.clone();
@@ -900,7 +917,11 @@ impl Vm {
             _ => {}
         }
         let names: Vec<Rc<PyStr>> = match kwnames {
-            Some(t) => t.items().iter().filter_map(|v| v.as_str().cloned()).collect(),
+            Some(t) => t
+                .items()
+                .iter()
+                .filter_map(|v| v.as_str().cloned())
+                .collect(),
             None => Vec::new(),
         };
         let npos = n - names.len();
@@ -1000,7 +1021,9 @@ fn frame_builtin(callable: &Value, nargs: u32, f: &Frame, locals: &[Value]) -> O
                     .collect()
             };
             names.sort();
-            Some(Value::list(names.into_iter().map(Value::from_string).collect()))
+            Some(Value::list(
+                names.into_iter().map(Value::from_string).collect(),
+            ))
         }
         _ => None,
     }
