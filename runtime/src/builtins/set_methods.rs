@@ -436,7 +436,10 @@ pub fn symmetric_difference_update_live(
 /// `a op= b` for a set `a` and a set or frozenset `b`, as CPython's `set_ior`, `set_iand`,
 /// `set_isub` and `set_ixor` do it: `|=`, `-=` and `^=` change the table of `a` in place (so
 /// its layout, and the order of iteration, follow from its history), `&=` replaces it with the
-/// intersection. `vm/ops.rs` calls this for the in-place operators.
+/// intersection. `vm/ops.rs` should call this for the in-place operators (it still applies
+/// the binary operator and copies the result; `methods/set_inplace_operators.py` is a known
+/// failure until it does).
+#[allow(dead_code)]
 pub fn inplace(vm: &mut Vm, target: &Rc<PySet>, other: &Value, op: BinOp) -> PyResult<()> {
     match op {
         BinOp::BitOr => update_live(vm, target, other),
