@@ -659,6 +659,7 @@ fn b_replace(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value
     let data: &[u8] = &b.data;
     let mut out = Vec::with_capacity(data.len());
     if old.is_empty() {
+        clinic::check_len(data.len() + new.len().saturating_mul((data.len() + 1).min(left)))?;
         for &c in data {
             if left > 0 {
                 out.extend_from_slice(new);
@@ -677,6 +678,7 @@ fn b_replace(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value
             break;
         };
         out.extend_from_slice(&data[i..i + p]);
+        clinic::check_len(out.len() + new.len())?;
         out.extend_from_slice(new);
         i += p + old.len();
         left -= 1;
@@ -703,6 +705,7 @@ fn justify(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>, name: &str) -> PyRe
     if width <= len {
         return Ok(Value::Bytes(b.clone()));
     }
+    clinic::check_len(width as usize)?;
     let marg = (width - len) as usize;
     let left = match name {
         "ljust" => 0,
@@ -735,6 +738,7 @@ fn b_zfill(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> 
         return Ok(Value::Bytes(b.clone()));
     }
     let fill = (width - len) as usize;
+    clinic::check_len(width as usize)?;
     let (sign, body): (&[u8], &[u8]) = match b.data.first() {
         Some(b'+' | b'-') => (&b.data[..1], &b.data[1..]),
         _ => (&[], &b.data),
@@ -759,6 +763,7 @@ fn b_expandtabs(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Va
             if tabsize > 0 {
                 let incr = tabsize - column % tabsize;
                 column += incr;
+                clinic::check_len(out.len() + incr as usize)?;
                 out.extend(std::iter::repeat_n(b' ', incr as usize));
             }
         } else {

@@ -248,6 +248,18 @@ pub fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// The largest text, in bytes, that a method builds; beyond it `MemoryError` is raised rather
+/// than letting an allocation abort the process.
+pub const MAX_RESULT: usize = 1 << 30;
+
+/// Fails with `MemoryError` when a result would be larger than `MAX_RESULT` bytes.
+pub fn check_len(n: usize) -> PyResult<()> {
+    if n > MAX_RESULT {
+        return Err(PyErr::memory_error());
+    }
+    Ok(())
+}
+
 /// Resolves `start`/`end` against a length as CPython's `ADJUST_INDICES` does.
 pub fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
     let len = len as i64;

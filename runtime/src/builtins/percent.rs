@@ -239,7 +239,9 @@ fn parse_spec(vm: &mut Vm, chars: &[char], pos: &mut usize, ctx: &mut Args<'_>) 
     if matches!(ch, 'h' | 'l' | 'L') {
         ch = next(pos).ok_or_else(incomplete)?;
     }
-    if spec.width.is_some_and(|w| w > 1 << 31) {
+    if spec.width.is_some_and(|w| w > super::clinic::MAX_RESULT)
+        || spec.prec.is_some_and(|p| p > super::clinic::MAX_RESULT)
+    {
         return Err(PyErr::memory_error());
     }
     spec.ch = ch;

@@ -395,6 +395,7 @@ fn str_replace(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Val
     }
     if old.is_empty() {
         // Insert `new` before every character and at the end, up to `limit` times.
+        clinic::check_len(s.len() + new.len().saturating_mul((s.char_len() + 1).min(limit)))?;
         let mut out = String::with_capacity(s.len() + new.len() * (s.char_len() + 1).min(limit));
         let mut done = 0;
         for c in s.chars() {
@@ -409,8 +410,12 @@ fn str_replace(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Val
         }
         return Ok(Value::from_string(out));
     }
-    if !s.contains(old.as_str()) {
+    let matches = s.matches(old.as_str()).count().min(limit);
+    if matches == 0 {
         return Ok(Value::Str(s.clone()));
+    }
+    if new.len() > old.len() {
+        clinic::check_len(s.len() + (new.len() - old.len()).saturating_mul(matches))?;
     }
     Ok(Value::from_string(s.replacen(
         old.as_str(),
@@ -484,6 +489,7 @@ fn str_expandtabs(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<
             if tabsize > 0 {
                 let incr = tabsize - column % tabsize;
                 column += incr;
+                clinic::check_len(out.len() + incr as usize)?;
                 out.extend(std::iter::repeat_n(' ', incr as usize));
             }
         } else {
@@ -535,6 +541,7 @@ fn justify_args<'a>(
     if width <= len {
         return Ok((s, None));
     }
+    clinic::check_len((width - len) as usize * fill.len_utf8() + s.len())?;
     Ok((s, Some((width, (width - len) as usize, fill))))
 }
 
@@ -581,6 +588,7 @@ fn str_zfill(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value
         return Ok(Value::Str(s.clone()));
     }
     let fill = (width - len) as usize;
+    clinic::check_len(s.len() + fill)?;
     let mut out = String::with_capacity(s.len() + fill);
     let body = match s.as_bytes().first() {
         Some(&sign @ (b'+' | b'-')) => {

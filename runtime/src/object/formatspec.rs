@@ -52,7 +52,7 @@ pub struct FormatSpec {
 }
 
 /// Specs asking for more than this many characters raise `MemoryError` instead of aborting.
-const MAX_WIDTH: usize = 1 << 31;
+const MAX_WIDTH: usize = crate::builtins::clinic::MAX_RESULT;
 
 /// `get_integer`: a run of decimal digits (any script) starting at `*pos`.
 fn get_integer(chars: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
@@ -352,6 +352,7 @@ impl FormatSpec {
             Some(p) if p > i32::MAX as usize => {
                 return Err(PyErr::value_error("precision too big"));
             }
+            Some(p) if p > MAX_WIDTH => return Err(PyErr::memory_error()),
             p => p,
         };
         let mut flags = DtoaFlags {
