@@ -4,6 +4,13 @@
 //! `numeric.rs`, `sequences.rs`, `introspect.rs`, `io.rs`); `constructors.rs` implements
 //! calling the builtin classes (`int(x)`, `list(it)` ...); `methods.rs` installs the methods of
 //! the builtin types from the `*_methods.rs` tables.
+//!
+//! The methods of `str` are split by concept: `str_methods.rs` (searching, padding, replacing,
+//! translating, encoding, and the tables), `str_split.rs`, `str_case.rs` (case mapping and the
+//! `is...` predicates) and `str_format.rs` (`str.format`); `percent.rs` is `str % args`.
+//! `chars.rs` classifies characters with tables generated from CPython's `unicodedata`
+//! (`unicode_tables.rs`, by `runtime/tools/gen_unicode_tables.py`), `codecs.rs` encodes and
+//! decodes, and `clinic.rs` parses method arguments in CPython's message styles.
 
 pub mod args;
 pub mod bytes_methods;
