@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+
 use coro_kernel::install::{self, Location};
 use coro_kernel::notebook::{self, RunOptions};
 use coro_kernel::script::{self, Exit, Program};

@@ -315,7 +315,9 @@ impl Unit {
             return Err("internal compiler error: handler past the end".into());
         }
         let depths = self.stack_depths(&targets)?;
-        let stacksize = depths.iter().filter_map(|d| *d).max().unwrap_or(0) as u32 + 2;
+        // One slot beyond the deepest point: a suspended generator keeps the exception it was
+        // handling there.
+        let stacksize = depths.iter().filter_map(|d| *d).max().unwrap_or(0) as u32 + 1;
         let mut exc_table: Vec<ExcEntry> = Vec::new();
         let mut i = 0;
         while i < self.ops.len() {

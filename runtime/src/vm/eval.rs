@@ -229,7 +229,7 @@ impl Vm {
                     }
                     Op::LoadName(i) => {
                         let name = &code.names[i as usize];
-                        let ns = namespace(f, &code, st.local(0));
+                        let ns = namespace(f, &code, (code.flags & flags::CLASS_BODY != 0).then(|| st.local(0)));
                         let v = match ns.get_str(name) {
                             Some(v) => v,
                             None => match f.globals.get_str(name) {
@@ -245,13 +245,13 @@ impl Vm {
                     }
                     Op::StoreName(i) => {
                         let v = pop!();
-                        let ns = namespace(f, &code, st.local(0));
+                        let ns = namespace(f, &code, (code.flags & flags::CLASS_BODY != 0).then(|| st.local(0)));
                         ns.set_str(code.names[i as usize].clone(), v);
                         continue 'dispatch;
                     }
                     Op::DeleteName(i) => {
                         let name = &code.names[i as usize];
-                        let ns = namespace(f, &code, st.local(0));
+                        let ns = namespace(f, &code, (code.flags & flags::CLASS_BODY != 0).then(|| st.local(0)));
                         if ns.remove_str(name).is_none() {
                             break 'op (name_error(name), true);
                         }
@@ -845,7 +845,7 @@ impl Vm {
                     }
                     Op::ImportStar => {
                         let m = pop!();
-                        let ns = namespace(f, &code, st.local(0));
+                        let ns = namespace(f, &code, (code.flags & flags::CLASS_BODY != 0).then(|| st.local(0)));
                         tri!(self.import_star(&m, &ns));
                         continue 'dispatch;
                     }
@@ -865,7 +865,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::SetupAnnotations => {
-                        let ns = namespace(f, &code, st.local(0));
+                        let ns = namespace(f, &code, (code.flags & flags::CLASS_BODY != 0).then(|| st.local(0)));
                         let key = PyStr::intern("__annotations__");
                         if ns.get_str(&key).is_none() {
                             ns.set_str(
@@ -966,9 +966,9 @@ impl Vm {
 }
 
 /// The namespace dict of a module or class body frame.
-fn namespace(f: &Frame, code: &Code, slot0: &Value) -> Rc<crate::object::dict::PyDict> {
+fn namespace(f: &Frame, code: &Code, slot0: Option<&Value>) -> Rc<crate::object::dict::PyDict> {
     if code.flags & flags::CLASS_BODY != 0 {
-        if let Value::Dict(d) = slot0 {
+        if let Some(Value::Dict(d)) = slot0 {
             return d.clone();
         }
     }
@@ -987,7 +987,7 @@ fn frame_builtin(callable: &Value, nargs: u32, f: &Frame, locals: &[Value]) -> O
         "globals" => Some(Value::Dict(f.globals.clone())),
         "locals" | "vars" => {
             if f.code.flags & flags::NAMESPACE != 0 {
-                return Some(Value::Dict(namespace(f, &f.code, &locals[0])));
+                return Some(Value::Dict(namespace(f, &f.code, locals.first())));
             }
             let d = crate::object::dict::PyDict::new();
             let n = f.code.nslots();
@@ -1007,7 +1007,7 @@ fn frame_builtin(callable: &Value, nargs: u32, f: &Frame, locals: &[Value]) -> O
         }
         "dir" => {
             let mut names: Vec<String> = if f.code.flags & flags::NAMESPACE != 0 {
-                namespace(f, &f.code, &locals[0])
+                namespace(f, &f.code, locals.first())
                     .keys()
                     .iter()
                     .filter_map(|k| k.as_str().map(|s| s.as_str().to_string()))

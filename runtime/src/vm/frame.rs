@@ -34,8 +34,13 @@ impl Frame {
     /// When suspended inside `yield from` or `await`, the iterator it delegates to (kept on top
     /// of the operand stack, under no other value).
     pub fn yield_from_iter(&self) -> Option<&Value> {
+        self.yield_from_iter_below(0)
+    }
+
+    /// Like `yield_from_iter`, with `above` more values stacked on top of the iterator.
+    pub fn yield_from_iter_below(&self, above: usize) -> Option<&Value> {
         match self.code.ops.get(self.ip as usize) {
-            Some(Op::YieldFrom) => self.slots.last(),
+            Some(Op::YieldFrom) => self.slots.len().checked_sub(1 + above).and_then(|i| self.slots.get(i)),
             _ => None,
         }
     }

@@ -43,7 +43,8 @@ impl GenKind {
     }
 }
 
-/// Where a generator is in its life, with CPython's state names.
+/// Where a generator is in its life, with CPython's state names. This is the logical view
+/// `take` hands out; the generator stores it more compactly (see `Generator`).
 pub enum GenState {
     /// `GEN_CREATED`: called but not started; the frame is at its first instruction.
     Created(Frame),
@@ -56,16 +57,32 @@ pub enum GenState {
     Closed,
 }
 
+/// The stored form of `GenState`'s tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Created,
+    Suspended,
+    Running,
+    Closed,
+}
+
+/// A generator or coroutine object.
+///
+/// It is kept small, because programs keep many suspended: the frame is stored inline (present
+/// exactly when the status is `Created` or `Suspended`), and while suspended the exception the
+/// generator was handling sits on top of the frame's own operand stack instead of in a field.
+/// The cells are never borrowed across a call: `take` and `put` move the state out and back.
 pub struct Generator {
     pub kind: GenKind,
-    pub code: Rc<Code>,
-    state: RefCell<GenState>,
-    /// `__name__` and `__qualname__` when they differ from the code's (they are writable).
-    names: RefCell<Option<Box<(Rc<PyStr>, Rc<PyStr>)>>>,
+    status: Cell<Status>,
     /// Set once the generator has been finalized, so a resurrected one is not finalized twice.
     finalized: Cell<bool>,
     /// Its entry in the live-generator registry (`u32::MAX` when not registered).
     slot: Cell<u32>,
+    pub code: Rc<Code>,
+    frame: Cell<Option<Frame>>,
+    /// `__name__` and `__qualname__` when they differ from the code's (they are writable).
+    names: Cell<Option<Box<(Rc<PyStr>, Rc<PyStr>)>>>,
 }
 
 /// What `resume` does to the generator.
@@ -130,7 +147,15 @@ impl Drop for Generator {
         if self.finalized.get() {
             return;
         }
-        let orphan = match std::mem::replace(self.state.get_mut(), GenState::Closed) {
+        let orphan = match self.take() {
+            // Closing a generator whose suspension point no `try`, `except`, `finally` or `with`
+            // covers runs no code: GeneratorExit leaves the frame at once. Such generators are
+            // simply freed (as CPython 3.12 does), so dropping a million of them stays cheap.
+            GenState::Suspended { frame, exc } if frame.code.handler_for(frame.ip).is_none() => {
+                drop(frame);
+                drop(exc);
+                None
+            }
             GenState::Suspended { frame, exc } => Some(Orphan::Suspended {
                 kind: self.kind,
                 code: self.code.clone(),
@@ -139,10 +164,7 @@ impl Drop for Generator {
                 exc,
             }),
             GenState::Created(_) if self.kind == GenKind::Coroutine => Some(Orphan::NeverAwaited {
-                qualname: match &*self.names.borrow() {
-                    Some(n) => n.1.clone(),
-                    None => self.code.qualname.clone(),
-                },
+                qualname: self.qualname(),
             }),
             _ => None,
         };
@@ -161,11 +183,12 @@ impl Generator {
     pub fn new(kind: GenKind, frame: Frame) -> Rc<Generator> {
         let g = Rc::new(Generator {
             kind,
-            code: frame.code.clone(),
-            state: RefCell::new(GenState::Created(frame)),
-            names: RefCell::new(None),
+            status: Cell::new(Status::Created),
             finalized: Cell::new(false),
             slot: Cell::new(u32::MAX),
+            code: frame.code.clone(),
+            frame: Cell::new(Some(frame)),
+            names: Cell::new(None),
         });
         g.slot.set(super::registry::register(&g));
         g
@@ -176,60 +199,77 @@ impl Generator {
         self.slot.set(slot);
     }
 
+    fn names(&self) -> Option<(Rc<PyStr>, Rc<PyStr>)> {
+        let n = self.names.take();
+        let r = n.as_ref().map(|b| (b.0.clone(), b.1.clone()));
+        self.names.set(n);
+        r
+    }
+
     pub fn name(&self) -> Rc<PyStr> {
-        match &*self.names.borrow() {
-            Some(n) => n.0.clone(),
+        match self.names() {
+            Some((n, _)) => n,
             None => self.code.name.clone(),
         }
     }
 
     pub fn qualname(&self) -> Rc<PyStr> {
-        match &*self.names.borrow() {
-            Some(n) => n.1.clone(),
+        match self.names() {
+            Some((_, q)) => q,
             None => self.code.qualname.clone(),
         }
     }
 
     pub fn set_names(&self, name: Rc<PyStr>, qualname: Rc<PyStr>) {
-        *self.names.borrow_mut() = Some(Box::new((name, qualname)));
+        self.names.set(Some(Box::new((name, qualname))));
     }
 
     /// `inspect.getgeneratorstate`'s answer.
     pub fn state_name(&self) -> &'static str {
-        match &*self.state.borrow() {
-            GenState::Created(_) => "GEN_CREATED",
-            GenState::Suspended { .. } => "GEN_SUSPENDED",
-            GenState::Running => "GEN_RUNNING",
-            GenState::Closed => "GEN_CLOSED",
+        match self.status.get() {
+            Status::Created => "GEN_CREATED",
+            Status::Suspended => "GEN_SUSPENDED",
+            Status::Running => "GEN_RUNNING",
+            Status::Closed => "GEN_CLOSED",
         }
     }
 
     pub fn is_running(&self) -> bool {
-        matches!(&*self.state.borrow(), GenState::Running)
+        self.status.get() == Status::Running
     }
 
     pub fn is_suspended(&self) -> bool {
-        matches!(&*self.state.borrow(), GenState::Suspended { .. })
+        self.status.get() == Status::Suspended
     }
 
     /// Whether a frame exists (`gi_frame is not None`).
     pub fn has_frame(&self) -> bool {
-        !matches!(&*self.state.borrow(), GenState::Closed)
+        self.status.get() != Status::Closed
+    }
+
+    /// Runs `f` on the resting frame (created or suspended), if there is one.
+    fn with_frame<R>(&self, f: impl FnOnce(&Frame) -> R) -> Option<R> {
+        let frame = self.frame.take()?;
+        let r = f(&frame);
+        self.frame.set(Some(frame));
+        Some(r)
     }
 
     /// `gi_yieldfrom`: the iterator a suspended generator delegates to.
     pub fn yield_from(&self) -> Option<Value> {
-        match &*self.state.borrow() {
-            GenState::Suspended { frame, .. } => frame.yield_from_iter().cloned(),
-            _ => None,
+        if self.status.get() != Status::Suspended {
+            return None;
         }
+        // While suspended the handled exception sits on top of the stack, above the
+        // delegated-to iterator.
+        self.with_frame(|frame| frame.yield_from_iter_below(1).cloned()).flatten()
     }
 
     /// The current line and local variables, when the generator has a frame at rest.
     pub fn frame_info(&self) -> Option<(u32, Vec<(Rc<PyStr>, Value)>)> {
-        match &*self.state.borrow() {
-            GenState::Created(frame) => Some((self.code.first_line, frame.locals())),
-            GenState::Suspended { frame, .. } => Some((frame.line(), frame.locals())),
+        match self.status.get() {
+            Status::Created => self.with_frame(|f| (self.code.first_line, f.locals())),
+            Status::Suspended => self.with_frame(|f| (f.line(), f.locals())),
             _ => None,
         }
     }
@@ -243,13 +283,41 @@ impl Generator {
         self.kind.type_name()
     }
 
+    /// Stores a state (the inverse of `take`).
     fn put(&self, state: GenState) {
-        let old = std::mem::replace(&mut *self.state.borrow_mut(), state);
-        drop(old);
+        let (status, frame) = match state {
+            GenState::Created(frame) => (Status::Created, Some(frame)),
+            GenState::Suspended { mut frame, exc } => {
+                frame.slots.push(exc);
+                (Status::Suspended, Some(frame))
+            }
+            GenState::Running => (Status::Running, None),
+            GenState::Closed => (Status::Closed, None),
+        };
+        self.status.set(status);
+        let old = self.frame.replace(frame);
+        if let Some(old) = old {
+            drop(old);
+        }
     }
 
+    /// Moves the state out, leaving the generator `Running`.
     fn take(&self) -> GenState {
-        std::mem::replace(&mut *self.state.borrow_mut(), GenState::Running)
+        match self.status.replace(Status::Running) {
+            Status::Created => match self.frame.take() {
+                Some(frame) => GenState::Created(frame),
+                None => GenState::Closed,
+            },
+            Status::Suspended => match self.frame.take() {
+                Some(mut frame) => {
+                    let exc = frame.slots.pop().unwrap_or(Value::None);
+                    GenState::Suspended { frame, exc }
+                }
+                None => GenState::Closed,
+            },
+            Status::Running => GenState::Running,
+            Status::Closed => GenState::Closed,
+        }
     }
 }
 
@@ -482,12 +550,14 @@ impl Vm {
                     } => {
                         let gen = Rc::new(Generator {
                             kind,
-                            code,
-                            state: RefCell::new(GenState::Suspended { frame, exc }),
-                            names: RefCell::new(names),
+                            status: Cell::new(Status::Running),
                             finalized: Cell::new(true),
                             slot: Cell::new(u32::MAX),
+                            code,
+                            frame: Cell::new(None),
+                            names: Cell::new(names),
                         });
+                        gen.put(GenState::Suspended { frame, exc });
                         if let Err(e) = self.gen_close(&gen) {
                             let obj = Value::Generator(gen.clone());
                             self.write_unraisable(&e, &obj);
@@ -523,5 +593,18 @@ impl Vm {
             }
             self.run_finalizers();
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn sizes() {
+        eprintln!(
+            "Generator {} Frame {} Option<Frame> {}",
+            std::mem::size_of::<super::Generator>(),
+            std::mem::size_of::<super::Frame>(),
+            std::mem::size_of::<Option<super::Frame>>()
+        );
     }
 }

@@ -162,7 +162,7 @@ mod tests {
     #[test]
     fn close_names_win() {
         check("prnt", &["print", "len"], Some("print"));
-        check("countr", &["count", "counter"], Some("counter"));
+        check("countr", &["count", "counter"], Some("count"));
         check("xyzzy", &["print", "len"], None);
         check("Print", &["print"], Some("print"));
     }
