@@ -4,14 +4,27 @@
 //! `numeric.rs`, `sequences.rs`, `introspect.rs`, `io.rs`); `constructors.rs` implements
 //! calling the builtin classes (`int(x)`, `list(it)` ...); `methods.rs` installs the methods of
 //! the builtin types from the `*_methods.rs` tables.
+//!
+//! The methods of `str` are split by concept: `str_methods.rs` (searching, padding, replacing,
+//! translating, encoding, and the tables), `str_split.rs`, `str_case.rs` (case mapping and the
+//! `is...` predicates) and `str_format.rs` (`str.format`); `percent.rs` is `str % args`.
+//! `chars.rs` classifies characters with tables generated from CPython's `unicodedata`
+//! (`unicode_tables.rs`, by `runtime/tools/gen_unicode_tables.py`), `codecs.rs` encodes and
+//! decodes, and `clinic.rs` parses method arguments in CPython's message styles.
 
 pub mod args;
+pub mod bytes_methods;
+pub mod chars;
+pub mod clinic;
+pub mod codecs;
 pub mod constructors;
 pub mod dict_methods;
 pub mod functions;
 pub mod introspect;
 pub mod io;
 pub mod list_methods;
+#[cfg(test)]
+pub mod method_test;
 pub mod methods;
 pub mod number_methods;
 pub mod numeric;
@@ -19,7 +32,11 @@ pub mod object_methods;
 pub mod percent;
 pub mod sequences;
 pub mod set_methods;
+pub mod str_case;
+pub mod str_format;
 pub mod str_methods;
+pub mod str_split;
+pub mod unicode_tables;
 
 use std::rc::Rc;
 

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use crate::error::{PyErr, PyResult};
+use crate::error::PyResult;
 use crate::object::str::PyStr;
 use crate::object::value::Value;
 use crate::vm::Vm;
@@ -130,27 +130,9 @@ pub fn ascii_escape(s: &str) -> String {
     out
 }
 
-/// `format(v, spec)` for builtin values with a non-empty spec.
+/// `format(v, spec)` for builtin values with a non-empty spec (see `formatspec.rs`).
 pub fn format_value(vm: &mut Vm, v: &Value, spec: &Rc<PyStr>) -> PyResult<Rc<PyStr>> {
-    let spec_parsed = crate::object::formatspec::FormatSpec::parse(spec)?;
-    let text = match v {
-        Value::Str(s) => spec_parsed.format_str(s)?,
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-            if let (Value::Bool(_), None) = (v, spec_parsed.kind) {
-                let s = vm.str(v)?;
-                spec_parsed.format_str(&s)?
-            } else {
-                spec_parsed.format_int(vm, v)?
-            }
-        }
-        Value::Float(f) => spec_parsed.format_float(*f)?,
-        _ => {
-            return Err(PyErr::type_error(format!(
-                "unsupported format string passed to {}.__format__",
-                v.type_name()
-            )))
-        }
-    };
+    let text = crate::object::formatspec::format_builtin(vm, v, spec)?;
     Ok(PyStr::from_string(text))
 }
 

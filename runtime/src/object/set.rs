@@ -206,7 +206,8 @@ impl SetTable {
                     if found {
                         return Ok(());
                     }
-                } else if slot.is_dummy() && freeslot.is_none() {
+                } else if slot.is_dummy() {
+                    // CPython 3.11 keeps the last dummy seen on the probe path, not the first.
                     freeslot = Some(j);
                 }
             }

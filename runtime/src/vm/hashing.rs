@@ -8,6 +8,7 @@
 //! code (`__eq__`), the candidates with the same hash are compared without holding a borrow of
 //! the table, so `__eq__` may touch the dictionary without a panic.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::error::{PyErr, PyResult};
@@ -313,11 +314,70 @@ impl Vm {
     }
 
     /// A native-or-Python equality callback for set tables.
-    fn set_eq(&mut self) -> impl FnMut(&Value, &Value) -> PyResult<bool> + '_ {
+    pub fn set_eq(&mut self) -> impl FnMut(&Value, &Value) -> PyResult<bool> + '_ {
         move |a: &Value, b: &Value| match key_eq(a, b) {
             Some(r) => Ok(r),
             None => self.eq(a, b),
         }
+    }
+
+    /// Runs `op` on the tables of live sets without ever holding a borrow while Python code
+    /// runs (shared borrows never conflict: a set is only borrowed mutably by code that runs no
+    /// Python code, or for the single assignment that writes a result back). First `op` runs on the borrowed tables with native key equality, which runs no
+    /// Python code; if some comparison needs a Python `__eq__`, `op` stops with an error and
+    /// runs again on copies of the tables, with Python equality. `op` must be safe to run twice
+    /// (its effects on its own state must be idempotent, as adding and discarding keys are).
+    pub fn sets_read<R>(
+        &mut self,
+        sets: &[&PySet],
+        mut op: impl FnMut(&[&SetTable], &mut SetEq<'_>) -> PyResult<R>,
+    ) -> PyResult<R> {
+        let needs_python = Cell::new(false);
+        {
+            let guards: Vec<_> = sets.iter().map(|s| s.borrow()).collect();
+            let tables: Vec<&SetTable> = guards.iter().map(|g| &**g).collect();
+            let mut native = native_set_eq(&needs_python);
+            let r = op(&tables, &mut (&mut native as SetEq<'_>));
+            if !needs_python.get() {
+                return r;
+            }
+        }
+        let copies: Vec<SetTable> = sets.iter().map(|s| s.borrow().clone()).collect();
+        let tables: Vec<&SetTable> = copies.iter().collect();
+        let mut python = self.set_eq();
+        op(&tables, &mut (&mut python as SetEq<'_>))
+    }
+
+    /// Runs `op` on the table of a live set to change it, reading the tables of `others`, with
+    /// the same two-step scheme as `sets_read`: in place with native equality, or on a copy with
+    /// Python equality that is then written back. A set that is already being changed (from a
+    /// `__eq__` called by an operation on it) raises `RuntimeError` rather than panicking.
+    pub fn set_table_mut<R>(
+        &mut self,
+        set: &PySet,
+        others: &[&PySet],
+        mut op: impl FnMut(&mut SetTable, &[&SetTable], &mut SetEq<'_>) -> PyResult<R>,
+    ) -> PyResult<R> {
+        let aliased = others.iter().any(|o| std::ptr::eq(*o, set));
+        let needs_python = Cell::new(false);
+        if !aliased {
+            let mut table = set.try_borrow_mut().ok_or_else(set_busy)?;
+            let guards: Vec<_> = others.iter().map(|s| s.borrow()).collect();
+            let tables: Vec<&SetTable> = guards.iter().map(|g| &**g).collect();
+            let mut native = native_set_eq(&needs_python);
+            let r = op(&mut table, &tables, &mut (&mut native as SetEq<'_>));
+            if !needs_python.get() {
+                return r;
+            }
+        }
+        let mut copy = set.borrow().clone();
+        let copies: Vec<SetTable> = others.iter().map(|s| s.borrow().clone()).collect();
+        let tables: Vec<&SetTable> = copies.iter().collect();
+        let mut python = self.set_eq();
+        let r = op(&mut copy, &tables, &mut (&mut python as SetEq<'_>));
+        let old = std::mem::replace(&mut *set.try_borrow_mut().ok_or_else(set_busy)?, copy);
+        drop(old);
+        r
     }
 
     /// A new `set` from items, added in order as `BUILD_SET` does.
@@ -341,8 +401,7 @@ impl Vm {
     pub fn set_update_table(&mut self, table: &mut SetTable, iterable: &Value) -> PyResult<()> {
         match iterable {
             Value::Set(s) | Value::FrozenSet(s) => {
-                let other = s.borrow().clone();
-                table.merge(&other, &mut self.set_eq())
+                self.sets_read(&[s], |t, eq| table.merge(t[0], eq))
             }
             Value::Dict(d) => {
                 let entries: Vec<(i64, Value)> =
@@ -370,39 +429,39 @@ impl Vm {
             return Err(PyErr::system_error("set_add on a non-set"));
         };
         let h = self.hash(&item)?;
-        let mut table = s.borrow().clone();
-        table.add(item, h, &mut self.set_eq())?;
-        *s.borrow_mut() = table;
-        Ok(())
+        self.set_table_mut(s, &[], |t, _, eq| t.add(item.clone(), h, eq))
+    }
+
+    /// The hash of a set operand, where a `set` that is not hashable stands for the frozenset
+    /// with the same items (`set_contains`, `set_remove` and `set_discard` retry that way).
+    pub fn set_key_hash(&mut self, item: &Value) -> PyResult<(Value, i64)> {
+        match self.hash(item) {
+            Ok(h) => Ok((item.clone(), h)),
+            Err(e) if e.matches(|t| &t.type_error) && matches!(item, Value::Set(_)) => {
+                let Value::Set(inner) = item else {
+                    return Err(e);
+                };
+                let table = inner.borrow().clone();
+                let frozen = Value::FrozenSet(Rc::new(PySet::new(table)));
+                let h = self.hash(&frozen)?;
+                Ok((frozen, h))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     pub fn set_contains(&mut self, set: &Value, item: &Value) -> PyResult<bool> {
         let (Value::Set(s) | Value::FrozenSet(s)) = set else {
             return Ok(false);
         };
-        let h = match self.hash(item) {
-            Ok(h) => h,
-            Err(e) if e.matches(|t| &t.type_error) && matches!(item, Value::Set(_)) => {
-                // `set in set_of_frozensets` compares as a frozenset, as CPython does.
-                let Value::Set(inner) = item else {
-                    return Err(e);
-                };
-                let frozen = Value::FrozenSet(Rc::new(PySet::new(inner.borrow().clone())));
-                return self.set_contains(set, &frozen);
-            }
-            Err(e) => return Err(e),
-        };
-        let table = s.borrow().clone();
-        let r = table.contains(item, h, &mut self.set_eq());
-        r
+        let (key, h) = self.set_key_hash(item)?;
+        self.sets_read(&[s], |t, eq| t[0].contains(&key, h, eq))
     }
 
     /// Removes an item; whether it was there.
     pub fn set_discard(&mut self, set: &Rc<PySet>, item: &Value) -> PyResult<bool> {
-        let h = self.hash(item)?;
-        let mut table = set.borrow().clone();
-        let r = table.discard(item, h, &mut self.set_eq())?;
-        *set.borrow_mut() = table;
+        let (key, h) = self.set_key_hash(item)?;
+        let r = self.set_table_mut(set, &[], |t, _, eq| t.discard(&key, h, eq))?;
         Ok(r == Discarded::Found)
     }
 
@@ -414,28 +473,31 @@ impl Vm {
         let (Value::Set(y) | Value::FrozenSet(y)) = b else {
             return Err(PyErr::system_error("set_binary"));
         };
-        let xt = x.borrow().clone();
-        let yt = y.borrow().clone();
-        let table = match op {
-            BinOp::BitOr => {
-                let mut t = xt.clone_compact(&mut self.set_eq())?;
-                t.merge(&yt, &mut self.set_eq())?;
-                t
-            }
-            BinOp::BitAnd => {
-                if Rc::ptr_eq(x, y) {
-                    xt.clone_compact(&mut self.set_eq())?
-                } else {
-                    SetTable::intersection(&xt, &yt, &mut self.set_eq())?
+        let same = Rc::ptr_eq(x, y);
+        let table = self.sets_read(&[x, y], |t, eq| {
+            let (xt, yt) = (t[0], t[1]);
+            match op {
+                BinOp::BitOr => {
+                    let mut r = xt.clone_compact(eq)?;
+                    if !same {
+                        r.merge(yt, eq)?;
+                    }
+                    Ok(r)
+                }
+                BinOp::BitAnd if same => xt.clone_compact(eq),
+                BinOp::BitAnd => SetTable::intersection(xt, yt, eq),
+                BinOp::Sub if same => Ok(SetTable::new()),
+                BinOp::Sub => SetTable::difference(xt, yt, eq),
+                _ => {
+                    let mut r = yt.clone_compact(eq)?;
+                    if same {
+                        return Ok(SetTable::new());
+                    }
+                    r.symmetric_difference_update(xt, eq)?;
+                    Ok(r)
                 }
             }
-            BinOp::Sub => SetTable::difference(&xt, &yt, &mut self.set_eq())?,
-            _ => {
-                let mut t = yt.clone_compact(&mut self.set_eq())?;
-                t.symmetric_difference_update(&xt, &mut self.set_eq())?;
-                t
-            }
-        };
+        })?;
         let s = Rc::new(PySet::new(table));
         Ok(match a {
             Value::FrozenSet(_) => Value::FrozenSet(s),
@@ -453,14 +515,14 @@ impl Vm {
         };
         let (lx, ly) = (x.len(), y.len());
         let subset = |vm: &mut Vm, p: &Rc<PySet>, q: &Rc<PySet>| -> PyResult<bool> {
-            let pt = p.borrow().clone();
-            let qt = q.borrow().clone();
-            for (h, k) in pt.entries() {
-                if !qt.contains(k, h, &mut vm.set_eq())? {
-                    return Ok(false);
+            vm.sets_read(&[p, q], |t, eq| {
+                for (h, k) in t[0].entries() {
+                    if !t[1].contains(k, h, eq)? {
+                        return Ok(false);
+                    }
                 }
-            }
-            Ok(true)
+                Ok(true)
+            })
         };
         Ok(match op {
             CmpOp::Eq => lx == ly && subset(self, x, y)?,
@@ -471,6 +533,26 @@ impl Vm {
             CmpOp::Gt => ly < lx && subset(self, y, x)?,
             _ => false,
         })
+    }
+}
+
+/// The equality callback the closures of `sets_read` and `set_table_mut` receive.
+pub type SetEq<'a> = &'a mut dyn FnMut(&Value, &Value) -> PyResult<bool>;
+
+/// The error for a set changed while one of its operations runs Python code.
+pub fn set_busy() -> PyErr {
+    PyErr::runtime_error("Set changed size during iteration")
+}
+
+/// Native key equality for the first attempt of `sets_read`/`set_table_mut`: a comparison that
+/// needs Python code sets the flag and fails, so the operation stops before running it.
+fn native_set_eq(flag: &Cell<bool>) -> impl FnMut(&Value, &Value) -> PyResult<bool> + '_ {
+    move |a: &Value, b: &Value| match key_eq(a, b) {
+        Some(r) => Ok(r),
+        None => {
+            flag.set(true);
+            Err(PyErr::runtime_error("set comparison needs __eq__"))
+        }
     }
 }
 

@@ -213,6 +213,12 @@ impl Vm {
     }
 
     fn builtin_binary(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+        // The set operators of dictionary key and item views, on either side.
+        if matches!(a, Value::Native(_)) || matches!(b, Value::Native(_)) {
+            if let Some(r) = crate::builtins::dict_methods::view_binary(self, a, b, op)? {
+                return Ok(Some(r));
+            }
+        }
         Ok(Some(match (a, b, op) {
             (Value::Str(x), Value::Str(y), BinOp::Add) => {
                 let mut s = String::with_capacity(x.len() + y.len());

@@ -1,0 +1,37 @@
+# printf-style formatting errors, raised at the same point of the scan as CPython.
+def show(fmt, args):
+    try:
+        print(repr(fmt % args))
+    except Exception as e:
+        print(repr(fmt), type(e).__name__ + ":", e)
+
+
+show("%y", ())
+show("%y", 1)
+show("%5%", ())
+show("%5%", 1)
+show("abc%", ())
+show("%s %s", 1)
+show("%s", (1, 2))
+show("abc", 5)
+show("abc", "x")
+show("%(a)s %s", {"a": 1})
+show("%(a)s", 1)
+show("%(a", {"a": 1})
+show("%(b)s", {"a": 1})
+show("%c", 1.5)
+show("%c", "ab")
+show("%c", -1)
+show("%c", 0x110000)
+show("%d", "3")
+show("%x", 3.0)
+show("%o", 2.0)
+show("%f", "x")
+show("%*d", ("a", 1))
+show("%d", float("inf"))
+show("%d", float("nan"))
+show("%(a)*d", {"a": 1})
+show("%s", ())
+show("%.", 1)
+show("%é", 1)
+"%d and %d" % (1,)
