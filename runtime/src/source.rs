@@ -48,4 +48,14 @@ impl SourceFile {
     pub fn line_text(&self, line: u32) -> &str {
         self.index.line_text(line)
     }
+
+    /// The line a traceback or warning shows, as CPython's `linecache` finds it: nothing for
+    /// `<string>` (the name of `-c` text), whose source cannot be read back.
+    pub fn display_line(&self, line: u32) -> &str {
+        if &*self.name == "<string>" {
+            ""
+        } else {
+            self.line_text(line)
+        }
+    }
 }

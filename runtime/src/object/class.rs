@@ -22,14 +22,15 @@ const CACHE_SIZE: usize = 4096;
 #[derive(Clone)]
 struct CacheEntry {
     class_id: u64,
-    name: usize,
+    /// The name is kept alive so that its address, the key, cannot be reused by another name.
+    name: Option<Rc<PyStr>>,
     epoch: u64,
     value: Option<Value>,
 }
 
 thread_local! {
     static CACHE: RefCell<Vec<CacheEntry>> = RefCell::new(vec![
-        CacheEntry { class_id: 0, name: 0, epoch: u64::MAX, value: None };
+        CacheEntry { class_id: 0, name: None, epoch: u64::MAX, value: None };
         CACHE_SIZE
     ]);
     static EPOCH: Cell<u64> = const { Cell::new(0) };
@@ -129,7 +130,10 @@ impl Class {
         let hit = CACHE.with(|c| {
             let c = c.borrow();
             let e = &c[index];
-            (e.class_id == self.id && e.name == key && e.epoch == epoch).then(|| e.value.clone())
+            (e.class_id == self.id
+                && e.epoch == epoch
+                && e.name.as_ref().is_some_and(|n| Rc::ptr_eq(n, name)))
+            .then(|| e.value.clone())
         });
         if let Some(v) = hit {
             return v;
@@ -139,7 +143,7 @@ impl Class {
             if let Ok(mut c) = c.try_borrow_mut() {
                 c[index] = CacheEntry {
                     class_id: self.id,
-                    name: key,
+                    name: Some(name.clone()),
                     epoch,
                     value: v.clone(),
                 };

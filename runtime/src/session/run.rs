@@ -187,7 +187,7 @@ impl Vm {
             Ok((c, warnings)) => {
                 for w in warnings {
                     let line = source.line_of(w.span.start as usize);
-                    let text = source.line_text(line).trim().to_string();
+                    let text = source.display_line(line).trim().to_string();
                     self.warn_at("SyntaxWarning", &w.msg, source.name(), line, &text);
                 }
                 c

@@ -86,34 +86,98 @@ impl Vm {
             }
             Value::Class(class) => self.class_getattr(class, name),
             Value::Module(m) => Ok(m.dict.get_str(name)),
-            _ => {
-                if let Some(v) = self.special_attr(obj, name)? {
-                    return Ok(Some(v));
+            Value::Native(n) if matches!(&**n, Native::Super { .. }) => {
+                let Native::Super {
+                    class,
+                    obj: receiver,
+                } = &**n
+                else {
+                    unreachable!("matched above")
+                };
+                match self.super_getattr(class, receiver, name)? {
+                    Some(v) => Ok(Some(v)),
+                    None => self.plain_getattr(obj, name),
                 }
-                let class = type_of(obj);
+            }
+            _ => self.plain_getattr(obj, name),
+        }
+    }
+
+    /// `super(class, receiver).name`: the MRO of the receiver's type (or of the receiver, when
+    /// it is a class) is searched from just after `class`, and what is found binds to the
+    /// receiver (`super_getattro` in CPython's `Objects/typeobject.c`).
+    fn super_getattr(
+        &mut self,
+        class: &Rc<Class>,
+        receiver: &Value,
+        name: &Rc<PyStr>,
+    ) -> PyResult<Option<Value>> {
+        if name.as_str() == "__class__" {
+            return Ok(None);
+        }
+        let start = match receiver {
+            Value::Class(c) => c.clone(),
+            other => type_of(other),
+        };
+        let found = start
+            .mro()
+            .skip_while(|c| !Rc::ptr_eq(c, class))
+            .skip(1)
+            .find_map(|c| c.dict.get_str(name));
+        let Some(d) = found else {
+            return Ok(None);
+        };
+        match receiver {
+            // `super().name` inside a classmethod: bind as a class attribute would.
+            Value::Class(c) => Ok(Some(match &d {
+                Value::Native(n) => match &**n {
+                    Native::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
+                        func: f.clone(),
+                        receiver: Value::Class(c.clone()),
+                    })),
+                    Native::StaticMethod(f) => f.clone(),
+                    _ => d.clone(),
+                },
+                Value::Builtin(b)
+                    if b.bound.is_none()
+                        && b.kind == crate::object::function::BuiltinKind::ClassMethod =>
+                {
+                    Value::Builtin(Rc::new(b.bind(Value::Class(c.clone()))))
+                }
+                _ => d.clone(),
+            })),
+            _ => self.bind_descriptor(d, receiver, &start).map(Some),
+        }
+    }
+
+    /// Attribute lookup for values that are not instances, classes or modules: special
+    /// attributes first, then the type's dictionary.
+    fn plain_getattr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(Some(v));
+        }
+        let class = type_of(obj);
+        if let Value::Exception(e) = obj {
+            if let Some(v) = e.dict.get_str(name) {
+                return Ok(Some(v));
+            }
+        }
+        match class.lookup(name) {
+            Some(d) => Ok(Some(self.bind_descriptor(d, obj, &class)?)),
+            None => {
+                if let Value::Function(f) = obj {
+                    return Ok(f.dict.get_str(name));
+                }
                 if let Value::Exception(e) = obj {
-                    if let Some(v) = e.dict.get_str(name) {
-                        return Ok(Some(v));
+                    if e.class.has_flag(flags::GETATTR) {
+                        if let Some(hook) = e.class.lookup_str("__getattr__") {
+                            return self
+                                .call(&hook, &[obj.clone(), Value::Str(name.clone())])
+                                .map(Some);
+                        }
                     }
                 }
-                match class.lookup(name) {
-                    Some(d) => Ok(Some(self.bind_descriptor(d, obj, &class)?)),
-                    None => {
-                        if let Value::Function(f) = obj {
-                            return Ok(f.dict.get_str(name));
-                        }
-                        if let Value::Exception(e) = obj {
-                            if e.class.has_flag(flags::GETATTR) {
-                                if let Some(hook) = e.class.lookup_str("__getattr__") {
-                                    return self
-                                        .call(&hook, &[obj.clone(), Value::Str(name.clone())])
-                                        .map(Some);
-                                }
-                            }
-                        }
-                        Ok(None)
-                    }
-                }
+                Ok(None)
             }
         }
     }
@@ -328,6 +392,9 @@ impl Vm {
                 self.getattr(obj, name).map(Method::Attr)
             }
             Value::Class(_) | Value::Module(_) | Value::Instance(_) => {
+                self.getattr(obj, name).map(Method::Attr)
+            }
+            Value::Native(n) if matches!(&**n, Native::Super { .. }) => {
                 self.getattr(obj, name).map(Method::Attr)
             }
             _ => {

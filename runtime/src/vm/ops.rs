@@ -115,10 +115,8 @@ impl Vm {
             (Value::Set(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
                 if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
             {
-                let r = self.binary_op(&a, &b, op)?;
-                if let (Value::Set(target), Value::Set(result)) = (&a, &r) {
-                    let table = result.borrow().clone();
-                    *target.borrow_mut() = table;
+                if let Value::Set(target) = &a {
+                    crate::builtins::set_methods::inplace(self, target, &b, op)?;
                 }
                 return Ok(a);
             }

@@ -94,7 +94,7 @@ impl Vm {
                 line,
                 code.name.as_str()
             );
-            let text = code.source.line_text(line).trim();
+            let text = code.source.display_line(line).trim();
             if !text.is_empty() {
                 block.push_str("\n    ");
                 block.push_str(text);
@@ -207,7 +207,7 @@ impl Vm {
                     line,
                     code.name.as_str()
                 ));
-                let src = code.source.line_text(line).trim();
+                let src = code.source.display_line(line).trim();
                 if !at_exit && !src.is_empty() {
                     text.push_str(&format!("    {src}\n"));
                 }
@@ -228,7 +228,7 @@ impl Vm {
         match location {
             Some((code, ip)) => {
                 let line = code.line_of(ip as usize);
-                let source = code.source.line_text(line).trim().to_string();
+                let source = code.source.display_line(line).trim().to_string();
                 let file = code.filename().to_string();
                 self.warn_at(category, msg, &file, line, &source);
             }
