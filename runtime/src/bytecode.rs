@@ -211,6 +211,8 @@ pub struct Code {
     pub spans: Vec<Span>,
     pub consts: Vec<Value>,
     pub names: Vec<Rc<PyStr>>,
+    /// One inline cache per name, for the lookups of that name (`vm/cache.rs`).
+    pub caches: Box<[crate::vm::cache::InlineCache]>,
     /// The name of every slot: local variables (parameters first), then cells that are not
     /// parameters, then free variables.
     pub varnames: Vec<Rc<PyStr>>,

@@ -350,6 +350,7 @@ impl Unit {
             ops: self.ops,
             spans: self.spans,
             consts: self.consts,
+            caches: self.names.iter().map(|_| Default::default()).collect(),
             names: self.names,
             varnames: self.varnames,
             cell_slots: self.cell_slots,

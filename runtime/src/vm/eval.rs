@@ -205,6 +205,11 @@ impl Vm {
                     }
                     Op::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
+                        let cache = &code.caches[i as usize];
+                        if let Some(v) = cache.load_global(&f.globals, &self.builtins, name) {
+                            st.push(v);
+                            continue 'dispatch;
+                        }
                         let v = match f.globals.get_str(name) {
                             Some(v) => v,
                             None => match self.builtins.get_str(name) {
@@ -212,6 +217,7 @@ impl Vm {
                                 None => break 'op (name_error(name), true),
                             },
                         };
+                        cache.fill_global(&f.globals, &self.builtins, name);
                         st.push(v);
                         continue 'dispatch;
                     }
@@ -271,14 +277,26 @@ impl Vm {
                     }
                     Op::LoadAttr(i) => {
                         let obj = pop!();
-                        let v = tri!(self.getattr(&obj, &code.names[i as usize]));
+                        let name = &code.names[i as usize];
+                        let cache = &code.caches[i as usize];
+                        if let Some(v) = cache.load_attr(&obj, name) {
+                            st.push(v);
+                            continue 'dispatch;
+                        }
+                        let v = tri!(self.getattr(&obj, name));
+                        cache.fill_attr(&obj, name);
                         st.push(v);
                         continue 'dispatch;
                     }
                     Op::StoreAttr(i) => {
                         let obj = pop!();
                         let v = pop!();
-                        tri!(self.setattr(&obj, &code.names[i as usize], v));
+                        let name = &code.names[i as usize];
+                        let cache = &code.caches[i as usize];
+                        if let Err(v) = cache.store_attr(&obj, name, v) {
+                            tri!(self.setattr(&obj, name, v));
+                            cache.fill_attr(&obj, name);
+                        }
                         continue 'dispatch;
                     }
                     Op::DeleteAttr(i) => {
@@ -288,7 +306,14 @@ impl Vm {
                     }
                     Op::LoadMethod(i) => {
                         let obj = pop!();
-                        let found = self.load_method(&obj, &code.names[i as usize]);
+                        let name = &code.names[i as usize];
+                        let cache = &code.caches[i as usize];
+                        if let Some(func) = cache.load_method(&obj, name) {
+                            st.push(func);
+                            st.push(obj);
+                            continue 'dispatch;
+                        }
+                        let found = self.load_method(&obj, name);
                         if let Err(e) = &found {
                             // CPython 3.11's LOAD_METHOD raises without `name` and `obj`, so a
                             // method call gets no "Did you mean" suggestion.
@@ -299,6 +324,7 @@ impl Vm {
                         }
                         match tri!(found) {
                             super::attr::Method::Unbound(func) => {
+                                cache.fill_method(&obj, name, &func);
                                 st.push(func);
                                 st.push(obj);
                             }
