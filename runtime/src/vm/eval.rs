@@ -35,9 +35,9 @@ pub enum FrameExit {
 }
 
 /// How much native stack to keep free before growing it for a nested frame.
-const RED_ZONE: usize = 256 * 1024;
+pub(super) const RED_ZONE: usize = 256 * 1024;
 /// How much native stack to add when it runs low.
-const STACK_CHUNK: usize = 4 * 1024 * 1024;
+pub(super) const STACK_CHUNK: usize = 4 * 1024 * 1024;
 
 impl Vm {
     /// Runs a frame, counting it against the recursion limit.
