@@ -116,10 +116,55 @@ impl Value {
     /// Drops a value, skipping the out-of-line drop glue for inline values.
     #[inline(always)]
     pub fn discard(self) {
-        if self.is_inline() {
+        // SAFETY: `release_shared` gives up this value's count only when another reference
+        // keeps the object alive; the value is then forgotten instead of dropped.
+        if self.is_inline() || unsafe { self.release_shared() } {
             std::mem::forget(self);
         } else {
             drop(self);
+        }
+    }
+
+    /// Drops this value's reference count inline when the object has other references (the
+    /// common case, which then needs no call into the drop glue); returns whether it did.
+    ///
+    /// # Safety
+    /// When this returns true the caller must forget the value, whose count is gone.
+    #[inline(always)]
+    unsafe fn release_shared(&self) -> bool {
+        #[inline(always)]
+        unsafe fn release<T>(r: &Rc<T>) -> bool {
+            if Rc::strong_count(r) > 1 {
+                Rc::decrement_strong_count(Rc::as_ptr(r));
+                true
+            } else {
+                false
+            }
+        }
+        use Value::*;
+        match self {
+            BigInt(r) => release(r),
+            Str(r) => release(r),
+            Bytes(r) => release(r),
+            Tuple(r) => release(r),
+            List(r) => release(r),
+            Dict(r) => release(r),
+            Set(r) => release(r),
+            FrozenSet(r) => release(r),
+            Range(r) => release(r),
+            Slice(r) => release(r),
+            Function(r) => release(r),
+            Builtin(r) => release(r),
+            Method(r) => release(r),
+            Class(r) => release(r),
+            Instance(r) => release(r),
+            Exception(r) => release(r),
+            Generator(r) => release(r),
+            Module(r) => release(r),
+            Cell(r) => release(r),
+            Iter(r) => release(r),
+            Native(r) => release(r),
+            None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) | Unbound => true,
         }
     }
 
