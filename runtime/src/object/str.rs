@@ -95,6 +95,18 @@ impl PyStr {
         &self.text
     }
 
+    /// `needle in self`; a one-byte needle (always ASCII, which never occurs inside a multi-byte
+    /// UTF-8 sequence) is a plain byte scan instead of a substring searcher.
+    #[inline]
+    pub fn contains_str(&self, needle: &PyStr) -> bool {
+        match needle.text.as_bytes() {
+            [] => true,
+            [b] if self.text.len() <= 64 => self.text.bytes().any(|c| c == *b),
+            [b] => self.text.as_bytes().contains(b),
+            _ => self.text.contains(&*needle.text),
+        }
+    }
+
     /// Length in code points (`len(s)`).
     pub fn char_len(&self) -> usize {
         self.chars

@@ -203,21 +203,10 @@ impl Vm {
                     Op::CompareJumpIfFalse(cop, t) => {
                         let b = pop!();
                         let a = pop!();
-                        let truth = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => match cop {
-                                CmpOp::Eq | CmpOp::Is => Some(x == y),
-                                CmpOp::NotEq | CmpOp::IsNot => Some(x != y),
-                                CmpOp::Lt => Some(x < y),
-                                CmpOp::LtE => Some(x <= y),
-                                CmpOp::Gt => Some(x > y),
-                                CmpOp::GtE => Some(x >= y),
-                                _ => None,
-                            },
-                            _ => None,
-                        };
-                        let truth = match truth {
+                        let truth = match super::ops::fast_compare(&a, &b, cop) {
                             Some(t) => {
-                                std::mem::forget((a, b));
+                                a.discard();
+                                b.discard();
                                 t
                             }
                             None => {
@@ -493,21 +482,11 @@ impl Vm {
                     Op::Compare(cop) => {
                         let b = pop!();
                         let a = pop!();
-                        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                            let r = match cop {
-                                CmpOp::Eq | CmpOp::Is => Some(x == y),
-                                CmpOp::NotEq | CmpOp::IsNot => Some(x != y),
-                                CmpOp::Lt => Some(x < y),
-                                CmpOp::LtE => Some(x <= y),
-                                CmpOp::Gt => Some(x > y),
-                                CmpOp::GtE => Some(x >= y),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
-                                std::mem::forget((a, b));
-                                st.push(Value::Bool(r));
-                                continue 'dispatch;
-                            }
+                        if let Some(r) = super::ops::fast_compare(&a, &b, cop) {
+                            a.discard();
+                            b.discard();
+                            st.push(Value::Bool(r));
+                            continue 'dispatch;
                         }
                         let r = self.compare_op(&a, &b, cop);
                         a.discard();
@@ -525,6 +504,16 @@ impl Vm {
                             if idx >= 0 && idx < n {
                                 let v = items[idx as usize].clone();
                                 drop(items);
+                                obj.discard();
+                                st.push(v);
+                                continue 'dispatch;
+                            }
+                        }
+                        if let (Value::Str(s), Value::Int(i)) = (&obj, &key) {
+                            let n = s.char_len() as i64;
+                            let idx = if *i < 0 { i + n } else { *i };
+                            if s.is_ascii() && idx >= 0 && idx < n {
+                                let v = Value::Str(s.char_str_at(idx as usize));
                                 obj.discard();
                                 st.push(v);
                                 continue 'dispatch;
@@ -587,7 +576,10 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
-                        let truth = tri!(self.truthy(top!()));
+                        let truth = match top!() {
+                            Value::Bool(b) => *b,
+                            other => tri!(self.truthy(other)),
+                        };
                         if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
                             ip = t as usize;
                         } else {

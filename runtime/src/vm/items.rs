@@ -357,7 +357,7 @@ impl Vm {
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
             Value::Str(s) => match item {
-                Value::Str(sub) => Ok(s.contains(sub.as_str())),
+                Value::Str(sub) => Ok(s.contains_str(sub)),
                 other => Err(PyErr::type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     other.type_name()

@@ -70,6 +70,40 @@ fn ordering_matches(ord: Ordering, op: CmpOp) -> bool {
     }
 }
 
+/// The comparisons the evaluator answers without a call: int with int, float with float, str
+/// equality and substring tests. `None` sends the caller to `Vm::compare_op`.
+#[inline(always)]
+pub fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match op {
+            CmpOp::Eq | CmpOp::Is => Some(x == y),
+            CmpOp::NotEq | CmpOp::IsNot => Some(x != y),
+            CmpOp::Lt => Some(x < y),
+            CmpOp::LtE => Some(x <= y),
+            CmpOp::Gt => Some(x > y),
+            CmpOp::GtE => Some(x >= y),
+            _ => None,
+        },
+        (Value::Float(x), Value::Float(y)) => match op {
+            CmpOp::Eq => Some(x == y),
+            CmpOp::NotEq => Some(x != y),
+            CmpOp::Lt => Some(x < y),
+            CmpOp::LtE => Some(x <= y),
+            CmpOp::Gt => Some(x > y),
+            CmpOp::GtE => Some(x >= y),
+            _ => None,
+        },
+        (Value::Str(x), Value::Str(y)) => match op {
+            CmpOp::Eq => Some(Rc::ptr_eq(x, y) || x.as_str() == y.as_str()),
+            CmpOp::NotEq => Some(!Rc::ptr_eq(x, y) && x.as_str() != y.as_str()),
+            CmpOp::In => Some(y.contains_str(x)),
+            CmpOp::NotIn => Some(!y.contains_str(x)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 impl Vm {
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
         if let Some(r) = number::binary_op(op, a, b) {
