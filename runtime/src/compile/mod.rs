@@ -10,6 +10,7 @@
 
 mod defs;
 mod expr;
+mod locations;
 mod stmt;
 pub mod symtable;
 mod unit;
@@ -76,6 +77,7 @@ pub fn compile(
         units: Vec::new(),
         finally_bodies: Vec::new(),
         warnings: Vec::new(),
+        imported: locations::imported_names(&module.body),
     };
     let mut unit = Unit::new(0, "<module>", "<module>", 1);
     unit.flags = flags::NAMESPACE;
@@ -113,6 +115,8 @@ struct Compiler<'a> {
     /// them.
     finally_bodies: Vec<&'a [Stmt]>,
     warnings: Vec<Warning>,
+    /// The names the module binds with `import` (see `locations.rs`).
+    imported: std::collections::HashSet<Rc<str>>,
 }
 
 impl<'a> Compiler<'a> {
