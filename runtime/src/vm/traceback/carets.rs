@@ -435,3 +435,181 @@ fn c_display_width(line: &str, offset: i64) -> i64 {
     }
     prefix.iter().map(|&c| if is_wide(c) { 2 } else { 1 }).sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Printer::{Interpreter, Module};
+    use super::*;
+
+    /// Renders the lines under a frame's `File` line; the expected texts were printed by
+    /// CPython 3.11.7 (`runtime/tools/gen_caret_cases.py`).
+    fn check(printer: Printer, raw: &str, pos: (u32, u32, Option<(u32, u32)>), expect: &str) {
+        let pos = Position {
+            line: pos.0,
+            end_line: pos.1,
+            cols: pos.2,
+        };
+        assert_eq!(
+            frame_source(printer, raw, pos),
+            expect,
+            "{printer:?} {raw:?} {pos:?}"
+        );
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn carets_as_cpython_prints_them() {
+        check(Interpreter, "x = a + 1", (2, 2, Some((4, 9))), "    x = a + 1\n        ~~^~~\n");
+        check(Module, "x = a + 1", (2, 2, Some((4, 9))), "    x = a + 1\n        ~~^~~\n");
+        check(Interpreter, "x = a+1", (2, 2, Some((4, 7))), "    x = a+1\n        ~^~\n");
+        check(Module, "x = a+1", (2, 2, Some((4, 7))), "    x = a+1\n        ~^~\n");
+        check(Interpreter, "a + 1", (2, 2, Some((0, 5))), "    a + 1\n    ~~^~~\n");
+        check(Module, "a + 1", (2, 2, Some((0, 5))), "    a + 1\n    ~~^~~\n");
+        check(Interpreter, "x = a // 2", (2, 2, Some((4, 10))), "    x = a // 2\n        ~~^^~~\n");
+        check(Module, "x = a // 2", (2, 2, Some((4, 10))), "    x = a // 2\n        ~~^^~~\n");
+        check(Interpreter, "x = a ** 2", (2, 2, Some((4, 10))), "    x = a ** 2\n        ~~^^~~\n");
+        check(Module, "x = a ** 2", (2, 2, Some((4, 10))), "    x = a ** 2\n        ~~^^~~\n");
+        check(Interpreter, "x = (a) + 1", (2, 2, Some((4, 11))), "    x = (a) + 1\n        ~~~~^~~\n");
+        check(Module, "x = (a) + 1", (2, 2, Some((4, 11))), "    x = (a) + 1\n        ~~~~^~~\n");
+        check(Interpreter, "x = (a)+1", (2, 2, Some((4, 9))), "    x = (a)+1\n        ~~~^~\n");
+        check(Module, "x = (a)+1", (2, 2, Some((4, 9))), "    x = (a)+1\n        ~~~^^\n");
+        check(Interpreter, "x = (a)//1", (2, 2, Some((4, 10))), "    x = (a)//1\n        ~~~^^~\n");
+        check(Module, "x = (a)//1", (2, 2, Some((4, 10))), "    x = (a)//1\n        ~~~^^~\n");
+        check(Interpreter, "x = (a) //1", (2, 2, Some((4, 11))), "    x = (a) //1\n        ~~~~^^~\n");
+        check(Module, "x = (a) //1", (2, 2, Some((4, 11))), "    x = (a) //1\n        ~~~~^~~\n");
+        check(Interpreter, "x = ((a)) + ((a))", (2, 2, Some((4, 17))), "    x = ((a)) + ((a))\n        ~~~~~~^~~~~~~\n");
+        check(Module, "x = ((a)) + ((a))", (2, 2, Some((4, 17))), "    x = ((a)) + ((a))\n        ~~~~~~^^~~~~~\n");
+        check(Interpreter, "x = 1 + (a)  *  2", (2, 2, Some((8, 17))), "    x = 1 + (a)  *  2\n            ~~~~~^~~~\n");
+        check(Module, "x = 1 + (a)  *  2", (2, 2, Some((8, 17))), "    x = 1 + (a)  *  2\n            ~~~~~^~~~\n");
+        check(Interpreter, "x = (a)\t+1", (2, 2, Some((4, 10))), "    x = (a)\t+1\n        ~~~~^~\n");
+        check(Module, "x = (a)\t+1", (2, 2, Some((4, 10))), "    x = (a)\t+1\n        ~~~~^~\n");
+        check(Interpreter, "x = a\t+ 1", (2, 2, Some((4, 9))), "    x = a\t+ 1\n        ~~^~~\n");
+        check(Module, "x = a\t+ 1", (2, 2, Some((4, 9))), "    x = a\t+ 1\n        ~~^~~\n");
+        check(Interpreter, "x = a + 1 + 2", (2, 2, Some((4, 9))), "    x = a + 1 + 2\n        ~~^~~\n");
+        check(Module, "x = a + 1 + 2", (2, 2, Some((4, 9))), "    x = a + 1 + 2\n        ~~^~~\n");
+        check(Interpreter, "x = f'{a + 1}'", (2, 2, Some((7, 12))), "    x = f'{a + 1}'\n           ~~^~~\n");
+        check(Module, "x = f'{a + 1}'", (2, 2, Some((7, 12))), "    x = f'{a + 1}'\n           ~~^~~\n");
+        check(Interpreter, "x = a[1]", (2, 2, Some((4, 8))), "    x = a[1]\n        ~^^^\n");
+        check(Module, "x = a[1]", (2, 2, Some((4, 8))), "    x = a[1]\n        ~^^^\n");
+        check(Interpreter, "x = a [1]", (2, 2, Some((4, 9))), "    x = a [1]\n        ~~^^^\n");
+        check(Module, "x = a [1]", (2, 2, Some((4, 9))), "    x = a [1]\n        ~~^^^\n");
+        check(Interpreter, "x = a[1 ]", (2, 2, Some((4, 9))), "    x = a[1 ]\n        ~^^^^\n");
+        check(Module, "x = a[1 ]", (2, 2, Some((4, 9))), "    x = a[1 ]\n        ~^^^^\n");
+        check(Interpreter, "x = (a)[1]", (2, 2, Some((4, 10))), "    x = (a)[1]\n        ~~~^^^\n");
+        check(Module, "x = (a)[1]", (2, 2, Some((4, 10))), "    x = (a)[1]\n        ~~~^^^\n");
+        check(Interpreter, "x = a[(1)]", (2, 2, Some((4, 10))), "    x = a[(1)]\n        ~^^^^^\n");
+        check(Module, "x = a[(1)]", (2, 2, Some((4, 10))), "    x = a[(1)]\n        ~^^^^^\n");
+        check(Interpreter, "x = a[1:2, 3]", (2, 2, Some((4, 13))), "    x = a[1:2, 3]\n        ~^^^^^^^^\n");
+        check(Module, "x = a[1:2, 3]", (2, 2, Some((4, 13))), "    x = a[1:2, 3]\n        ~^^^^^^^^\n");
+        check(Interpreter, "b = a[ 1 : 2 ] ; c = 1", (2, 2, Some((4, 14))), "    b = a[ 1 : 2 ] ; c = 1\n        ~^^^^^^^^^\n");
+        check(Module, "b = a[ 1 : 2 ] ; c = 1", (2, 2, Some((4, 14))), "    b = a[ 1 : 2 ] ; c = 1\n        ~^^^^^^^^^\n");
+        check(Interpreter, "a[1]", (2, 2, Some((0, 4))), "    a[1]\n    ~^^^\n");
+        check(Module, "a[1]", (2, 2, Some((0, 4))), "    a[1]\n    ~^^^\n");
+        check(Interpreter, "x = d['key']", (2, 2, Some((4, 12))), "    x = d['key']\n        ~^^^^^^^\n");
+        check(Module, "x = d['key']", (2, 2, Some((4, 12))), "    x = d['key']\n        ~^^^^^^^\n");
+        check(Interpreter, "x = d[[1][0]]", (2, 2, Some((4, 13))), "    x = d[[1][0]]\n        ~^^^^^^^^\n");
+        check(Module, "x = d[[1][0]]", (2, 2, Some((4, 13))), "    x = d[[1][0]]\n        ~^^^^^^^^\n");
+        check(Interpreter, "del a[1]", (2, 2, Some((4, 8))), "    del a[1]\n        ~^^^\n");
+        check(Module, "del a[1]", (2, 2, Some((4, 8))), "    del a[1]\n        ~^^^\n");
+        check(Interpreter, "a[1] = 2", (2, 2, Some((0, 4))), "    a[1] = 2\n    ~^^^\n");
+        check(Module, "a[1] = 2", (2, 2, Some((0, 4))), "    a[1] = 2\n    ~^^^\n");
+        check(Interpreter, "x = \"日本\" + y", (2, 2, Some((4, 16))), "    x = \"日本\" + y\n        ~~~~~~~^~~\n");
+        check(Module, "x = \"日本\" + y", (2, 2, Some((4, 16))), "    x = \"日本\" + y\n        ~~~~~~~^~~\n");
+        check(Interpreter, "x = \"éé\" + y; w = 1", (2, 2, Some((4, 14))), "    x = \"éé\" + y; w = 1\n        ~~~~~^~~\n");
+        check(Module, "x = \"éé\" + y; w = 1", (2, 2, Some((4, 14))), "    x = \"éé\" + y; w = 1\n        ~~~~~^~~\n");
+        check(Interpreter, "x = '日本語' + y[0]", (2, 2, Some((18, 22))), "    x = '日本語' + y[0]\n                   ~^^^\n");
+        check(Module, "x = '日本語' + y[0]", (2, 2, Some((18, 22))), "    x = '日本語' + y[0]\n                   ~^^^\n");
+        check(Interpreter, "x = \"é\" + a[\"é\"]", (2, 2, Some((11, 18))), "    x = \"é\" + a[\"é\"]\n              ~^^^^^\n");
+        check(Module, "x = \"é\" + a[\"é\"]", (2, 2, Some((11, 18))), "    x = \"é\" + a[\"é\"]\n              ~^^^^^\n");
+        check(Interpreter, "z = (\"日本語日本語\" +", (2, 3, Some((5, 3))), "    z = (\"日本語日本語\" +\n         ^^^^^^^^^^^^^^^^\n");
+        check(Module, "z = (\"日本語日本語\" +", (2, 3, Some((5, 3))), "    z = (\"日本語日本語\" +\n         ^^^^^^^^^^^^^^^^\n");
+        check(Interpreter, "z = (\"éééé\" +", (2, 3, Some((5, 3))), "    z = (\"éééé\" +\n         ^^^^^^^^\n");
+        check(Module, "z = (\"éééé\" +", (2, 3, Some((5, 3))), "    z = (\"éééé\" +\n         ^^^^^^^^\n");
+        check(Interpreter, "x = f(\"日本\")", (3, 3, Some((4, 15))), "    x = f(\"日本\")\n        ^^^^^^^^^\n");
+        check(Interpreter, "    raise ValueError", (2, 2, Some((4, 20))), "    raise ValueError\n");
+        check(Module, "x = f(\"日本\")", (3, 3, Some((4, 15))), "    x = f(\"日本\")\n        ^^^^^^^^^\n");
+        check(Module, "    raise ValueError", (2, 2, Some((4, 20))), "    raise ValueError\n");
+        check(Interpreter, "f()", (3, 3, Some((0, 3))), "    f()\n");
+        check(Module, "f()", (3, 3, Some((0, 3))), "    f()\n");
+        check(Interpreter, "x = f()", (3, 3, Some((4, 7))), "    x = f()\n        ^^^\n");
+        check(Module, "x = f()", (3, 3, Some((4, 7))), "    x = f()\n        ^^^\n");
+        check(Interpreter, "x = f(1,", (3, 4, Some((4, 8))), "    x = f(1,\n        ^^^^\n");
+        check(Module, "x = f(1,", (3, 4, Some((4, 8))), "    x = f(1,\n        ^^^^\n");
+        check(Interpreter, "x = f(1,   ", (3, 4, Some((4, 8))), "    x = f(1,   \n        ^^^^\n");
+        check(Module, "x = f(1,   ", (3, 4, Some((4, 8))), "    x = f(1,\n     ^^^^\n");
+        check(Interpreter, "x = f(\"é\",          ", (3, 4, Some((4, 4))), "    x = f(\"é\",          \n        ^^^^^^^\n");
+        check(Module, "x = f(\"é\",          ", (3, 4, Some((4, 4))), "    x = f(\"é\",\n    ^^^^^^\n");
+        check(Interpreter, "x = c.m()", (5, 5, Some((4, 9))), "    x = c.m()\n        ^^^^^\n");
+        check(Interpreter, "        raise ValueError", (3, 3, Some((8, 24))), "    raise ValueError\n");
+        check(Module, "x = c.m()", (5, 5, Some((4, 9))), "    x = c.m()\n        ^^^^^\n");
+        check(Module, "        raise ValueError", (3, 3, Some((8, 24))), "    raise ValueError\n");
+        check(Interpreter, "  .m())", (6, 6, Some((3, 6))), "    .m())\n     ^^^\n");
+        check(Module, "  .m())", (6, 6, Some((3, 6))), "    .m())\n     ^^^\n");
+        check(Interpreter, "  .b)", (3, 3, Some((3, 4))), "    .b)\n     ^\n");
+        check(Module, "  .b)", (3, 3, Some((3, 4))), "    .b)\n     ^\n");
+        check(Interpreter, "x = a.b", (2, 2, Some((4, 7))), "    x = a.b\n        ^^^\n");
+        check(Module, "x = a.b", (2, 2, Some((4, 7))), "    x = a.b\n        ^^^\n");
+        check(Interpreter, "x = (", (2, 5, Some((4, 2))), "    x = (\n        ^\n");
+        check(Module, "x = (", (2, 5, Some((4, 2))), "    x = (\n        ^\n");
+        check(Interpreter, "x = (a  # c", (2, 3, Some((5, 5))), "    x = (a  # c\n         ^^^^^^\n");
+        check(Module, "x = (a  # c", (2, 3, Some((5, 5))), "    x = (a  # c\n         ^^^^^^\n");
+        check(Interpreter, "f(None)", (4, 4, Some((0, 7))), "    f(None)\n");
+        check(Interpreter, "\t\treturn a[0] + 1", (3, 3, Some((9, 13))), "    return a[0] + 1\n           ~^^^\n");
+        check(Module, "f(None)", (4, 4, Some((0, 7))), "    f(None)\n");
+        check(Module, "\t\treturn a[0] + 1", (3, 3, Some((9, 13))), "    return a[0] + 1\n           ~^^^\n");
+        check(Interpreter, "f(None)", (3, 3, Some((0, 7))), "    f(None)\n");
+        check(Interpreter, "    return a\t+ 1", (2, 2, Some((11, 16))), "    return a\t+ 1\n           ~~^~~\n");
+        check(Module, "f(None)", (3, 3, Some((0, 7))), "    f(None)\n");
+        check(Module, "    return a\t+ 1", (2, 2, Some((11, 16))), "    return a\t+ 1\n           ~~^~~\n");
+        check(Interpreter, "\u{c}    return a + 1", (2, 2, Some((12, 17))), "    return a + 1\n           ~~^~~\n");
+        check(Module, "\u{c}    return a + 1", (2, 2, Some((12, 17))), "    return a + 1\n           ~~^~~\n");
+        check(Interpreter, "f(None, 1)", (3, 3, Some((0, 10))), "    f(None, 1)\n");
+        check(Interpreter, "    return (a) + b   ", (2, 2, Some((11, 18))), "    return (a) + b   \n           ~~~~^~~\n");
+        check(Module, "f(None, 1)", (3, 3, Some((0, 10))), "    f(None, 1)\n");
+        check(Module, "    return (a) + b   ", (2, 2, Some((11, 18))), "    return (a) + b\n        ~~~~^~~\n");
+        check(Interpreter, "    raise ValueError   ", (2, 2, Some((4, 20))), "    raise ValueError   \n    ^^^^^^^^^^^^^^^^\n");
+        check(Module, "    raise ValueError   ", (2, 2, Some((4, 20))), "    raise ValueError\n");
+        check(Interpreter, "    return a + 1", (2, 2, Some((11, 16))), "    return a + 1\n           ~~^~~\n");
+        check(Module, "    return a + 1", (2, 2, Some((11, 16))), "    return a + 1\n           ~~^~~\n");
+        check(Interpreter, "x = a < b", (2, 2, Some((4, 9))), "    x = a < b\n        ^^^^^\n");
+        check(Module, "x = a < b", (2, 2, Some((4, 9))), "    x = a < b\n        ^^^^^\n");
+        check(Interpreter, "assert x == 1", (2, 2, Some((7, 13))), "    assert x == 1\n           ^^^^^^\n");
+        check(Module, "assert x == 1", (2, 2, Some((7, 13))), "    assert x == 1\n           ^^^^^^\n");
+        check(Interpreter, "for i in 5:", (1, 2, Some((0, 8))), "    for i in 5:\n");
+        check(Module, "for i in 5:", (1, 2, Some((0, 8))), "    for i in 5:\n");
+        check(Interpreter, "x = math.nope", (2, 2, Some((4, 13))), "    x = math.nope\n        ^^^^^^^^^\n");
+        check(Module, "x = math.nope", (2, 2, Some((4, 13))), "    x = math.nope\n        ^^^^^^^^^\n");
+        check(Interpreter, "x = undefined_name", (1, 1, Some((4, 18))), "    x = undefined_name\n        ^^^^^^^^^^^^^^\n");
+        check(Module, "x = undefined_name", (1, 1, Some((4, 18))), "    x = undefined_name\n        ^^^^^^^^^^^^^^\n");
+        check(Interpreter, "it.throw(ValueError)", (4, 4, Some((0, 20))), "    it.throw(ValueError)\n");
+        check(Interpreter, "def g():", (1, 1, None), "    def g():\n");
+        check(Module, "it.throw(ValueError)", (4, 4, Some((0, 20))), "    it.throw(ValueError)\n");
+        check(Module, "def g():", (1, 1, None), "    def g():\n");
+        check(Interpreter, "it.throw(ValueError)", (5, 5, Some((0, 20))), "    it.throw(ValueError)\n");
+        check(Interpreter, "    x = yield 1", (2, 2, Some((8, 15))), "    x = yield 1\n        ^^^^^^^\n");
+        check(Module, "it.throw(ValueError)", (5, 5, Some((0, 20))), "    it.throw(ValueError)\n");
+        check(Module, "    x = yield 1", (2, 2, Some((8, 15))), "    x = yield 1\n        ^^^^^^^\n");
+    }
+
+    #[test]
+    fn position_of_a_span() {
+        let index = crate::syntax::LineIndex::new("x = 1\ny = (a\n  .b)\n");
+        let pos = |start: usize, end: usize| Position::of(&index, Span::new(start, end));
+        assert_eq!(
+            pos(10, 18),
+            Position {
+                line: 2,
+                end_line: 3,
+                cols: Some((4, 5))
+            }
+        );
+        assert_eq!(
+            pos(4, 4),
+            Position {
+                line: 1,
+                end_line: 1,
+                cols: None
+            }
+        );
+    }
+}

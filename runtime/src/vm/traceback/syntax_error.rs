@@ -150,3 +150,90 @@ pub fn module_text(d: &SyntaxDetails) -> (String, String) {
     }
     (out, suffix)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::carets::Printer::{self, Interpreter, Module};
+    use super::*;
+
+    fn d(
+        filename: Option<&str>,
+        lineno: Option<i64>,
+        offset: Option<i64>,
+        end_lineno: Option<i64>,
+        end_offset: Option<i64>,
+        text: Option<&str>,
+        exact: bool,
+    ) -> SyntaxDetails {
+        SyntaxDetails {
+            filename: filename.map(str::to_string),
+            lineno,
+            offset,
+            end_lineno,
+            end_offset,
+            text: text.map(str::to_string),
+            exact,
+        }
+    }
+
+    /// What a printer writes before `Type: msg`; the expected texts were printed by CPython
+    /// 3.11.7 (`runtime/tools/gen_caret_cases.py syntax`).
+    fn check(printer: Printer, details: SyntaxDetails, expect: &str) {
+        let got = match printer {
+            Interpreter => interpreter_text(&details).unwrap_or_default(),
+            Module => module_text(&details).0,
+        };
+        assert_eq!(got, expect, "{printer:?} {details:?}");
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn syntax_errors_as_cpython_prints_them() {
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(6), Some("x = $\n"), true), "  File \"<cell 1>\", line 1\n    x = $\n        ^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(6), Some("x = $\n"), true), "  File \"<cell 1>\", line 1\n    x = $\n        ^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(0), Some("x = (1,\n"), true), "  File \"<cell 1>\", line 1\n    x = (1,\n        ^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(0), Some("x = (1,\n"), true), "  File \"<cell 1>\", line 1\n    x = (1,\n        ^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(2), Some(9), Some(2), Some(12), Some("    y = 1 +\n"), true), "  File \"<cell 1>\", line 2\n    y = 1 +\n        ^^^\n");
+        check(Module, d(Some("<cell 1>"), Some(2), Some(9), Some(2), Some(12), Some("    y = 1 +\n"), true), "  File \"<cell 1>\", line 2\n    y = 1 +\n        ^^^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(1), Some(1), Some(10), Some("print 'x'\n"), true), "  File \"<cell 1>\", line 1\n    print 'x'\n    ^^^^^^^^^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(1), Some(1), Some(10), Some("print 'x'\n"), true), "  File \"<cell 1>\", line 1\n    print 'x'\n    ^^^^^^^^^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(6), Some("x = $"), true), "  File \"<cell 1>\", line 1\n    x = $\n        ^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(6), Some("x = $"), true), "  File \"<cell 1>\", line 1\n    x = $\n        ^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(6), Some("x = 'é' $\n"), true), "  File \"<cell 1>\", line 1\n    x = 'é' $\n        ^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(6), Some("x = 'é' $\n"), true), "  File \"<cell 1>\", line 1\n    x = 'é' $\n        ^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(9), Some(1), Some(10), Some("x = 'é' $\n"), true), "  File \"<cell 1>\", line 1\n    x = 'é' $\n            ^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(9), Some(1), Some(10), Some("x = 'é' $\n"), true), "  File \"<cell 1>\", line 1\n    x = 'é' $\n            ^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(3), Some(1), Some(7), Some("\tx = $\n"), true), "  File \"<cell 1>\", line 1\n    x = $\n     ^^^^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(3), Some(1), Some(7), Some("\tx = $\n"), true), "  File \"<cell 1>\", line 1\n    \tx = $\n    \t ^^^^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(2), Some(1), Some(3), Some("\u{c} x = $\n"), true), "  File \"<cell 1>\", line 1\n    x = $\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(2), Some(1), Some(3), Some("\u{c} x = $\n"), true), "  File \"<cell 1>\", line 1\n    x = $\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(5), Some(3), Some(1), Some("x = (\n"), true), "  File \"<cell 1>\", line 1\n    x = (\n        ^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(5), Some(3), Some(1), Some("x = (\n"), true), "  File \"<cell 1>\", line 1\n    x = (\n        \n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(99), Some("x = y\n"), true), "  File \"<cell 1>\", line 1\n    x = y\n        ^^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(99), Some("x = y\n"), true), "  File \"<cell 1>\", line 1\n    x = y\n        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(-1), Some("x = y\n"), true), "  File \"<cell 1>\", line 1\n    x = y\n        ^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(-1), Some("x = y\n"), true), "  File \"<cell 1>\", line 1\n    x = y\n        ^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(3), Some("x = y\n"), true), "  File \"<cell 1>\", line 1\n    x = y\n        ^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(5), Some(1), Some(3), Some("x = y\n"), true), "  File \"<cell 1>\", line 1\n    x = y\n        \n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(2), Some(1), Some(4), Some("    x\n"), true), "  File \"<cell 1>\", line 1\n    x\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(2), Some(1), Some(4), Some("    x\n"), true), "  File \"<cell 1>\", line 1\n    x\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(99), Some(1), Some(100), Some("x = y\n"), true), "  File \"<cell 1>\", line 1\n    x = y\n         ^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(99), Some(1), Some(100), Some("x = y\n"), true), "  File \"<cell 1>\", line 1\n    x = y\n         ^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), None, Some(1), None, Some("x = y\n"), true), "  File \"<cell 1>\", line 1\n    x = y\n");
+        check(Module, d(Some("<cell 1>"), Some(1), None, Some(1), None, Some("x = y\n"), true), "  File \"<cell 1>\", line 1\n    x = y\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(3), Some(1), Some(4), None, true), "  File \"<cell 1>\", line 1\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(3), Some(1), Some(4), None, true), "  File \"<cell 1>\", line 1\n");
+        check(Interpreter, d(None, Some(1), Some(3), Some(1), Some(4), Some("x = y\n"), true), "  File \"<string>\", line 1\n    x = y\n      ^\n");
+        check(Module, d(None, Some(1), Some(3), Some(1), Some(4), Some("x = y\n"), true), "  File \"<string>\", line 1\n    x = y\n      ^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(2), Some(8), Some(2), Some(9), Some("x = 1\ny = 2 $\n"), true), "  File \"<cell 1>\", line 2\n    y = 2 $\n     ^\n");
+        check(Module, d(Some("<cell 1>"), Some(2), Some(8), Some(2), Some(9), Some("x = 1\ny = 2 $\n"), true), "  File \"<cell 1>\", line 2\n    x = 1\ny = 2 $\n         \n ^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(2), Some(1), Some(2), Some(6), Some("yield 1\n"), false), "  File \"<cell 1>\", line 2\n    yield 1\n    ^\n");
+        check(Module, d(Some("<cell 1>"), Some(2), Some(1), Some(2), Some(6), Some("yield 1\n"), false), "  File \"<cell 1>\", line 2\n    yield 1\n    ^^^^^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(2), Some(4), Some(2), Some(-1), Some("    y = 2\n"), false), "  File \"<cell 1>\", line 2\n    y = 2\n");
+        check(Module, d(Some("<cell 1>"), Some(2), Some(4), Some(2), Some(-1), Some("    y = 2\n"), false), "  File \"<cell 1>\", line 2\n    y = 2\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(1), Some(9), Some(1), Some(-1), Some("if True:\n"), false), "  File \"<cell 1>\", line 1\n    if True:\n            ^\n");
+        check(Module, d(Some("<cell 1>"), Some(1), Some(9), Some(1), Some(-1), Some("if True:\n"), false), "  File \"<cell 1>\", line 1\n    if True:\n            ^\n");
+        check(Interpreter, d(Some("<cell 1>"), Some(3), Some(1), Some(3), Some(0), Some("\treturn x\n"), false), "  File \"<cell 1>\", line 3\n    return x\n");
+        check(Module, d(Some("<cell 1>"), Some(3), Some(1), Some(3), Some(0), Some("\treturn x\n"), false), "  File \"<cell 1>\", line 3\n    \treturn x\n    ^\n");
+    }
+}
