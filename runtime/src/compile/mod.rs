@@ -12,6 +12,7 @@ mod defs;
 mod expr;
 mod locations;
 mod stmt;
+mod superinstructions;
 pub mod symtable;
 mod unit;
 mod warnings;
