@@ -29,10 +29,10 @@ x = w.method(*args)
 # %%
 x = 5()
 # %%
-import math
-x = math.nope
+import time
+x = time.nope
 # %%
-x = math.floor("a")
+x = time.sleep("a")
 # %%
 x = len(5)
 # %%

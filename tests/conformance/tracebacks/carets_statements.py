@@ -26,7 +26,7 @@ x = undefined_name
 # %%
 import no_such_module
 # %%
-from math import no_such_name
+from time import no_such_name
 # %%
 with 5:
     pass
@@ -41,7 +41,11 @@ class Exits:
 with Exits():
     pass
 # %%
-class Broken(5):
+class Base:
+    def __init_subclass__(cls):
+        raise TypeError("no subclasses")
+
+class Broken(Base):
     pass
 # %%
 class Body:
