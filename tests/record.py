@@ -28,7 +28,9 @@ A program without such a line is a single cell.
 Every piece between separators is a cell, even an empty one; cells are numbered from 1.
 Cell N is compiled with the filename `<cell N>`, so its line numbers count from the line after
 its separator.
-Its source is registered in `linecache` as IPython does, so tracebacks show source lines.
+Its source is registered in `linecache` as IPython does (every line ending with a newline, as
+`linecache` also gives the lines of a file), so tracebacks show source lines and place their
+carets as they would for a file.
 All cells run in ONE namespace dict (`__name__ == "__main__"`, `__builtins__` the builtins
 module), like a Jupyter session: a generator created in cell 1 can be resumed in cell 3.
 
@@ -157,15 +159,16 @@ Normalisation
 -------------
 
 `normalise(text)` is applied to both sides before comparing (the harness mirrors it exactly):
-
-1. Every object address `at 0x<hex digits>` (where `at` starts a word) becomes `at 0x...`
-   (CPython's reprs of generators, functions and instances print ` at 0x7f...`; other hex
-   numbers a program prints are kept).
-2. Lines that consist only of spaces and `^` or `~` characters, with at least one of those,
-   are removed: the carets CPython 3.11 prints under source lines in tracebacks (and under the
-   offending column of a SyntaxError).
+every object address `at 0x<hex digits>` (where `at` starts a word) becomes `at 0x...`
+(CPython's reprs of generators, functions and instances print ` at 0x7f...`; other hex numbers
+a program prints are kept).
 
 Nothing else is normalised: every normalisation hides a possible difference.
+In particular the caret lines CPython 3.11 prints under source lines in tracebacks
+(`^^^^`, `~~~^~~~`) and under the offending column of a SyntaxError are compared as they are.
+The script check below compares them too, so a program whose carets the interpreter's display
+places differently from the `traceback` module (a source line with trailing white space, the
+operator of `(a)+b`) must opt out of it.
 """
 
 from __future__ import annotations
@@ -201,23 +204,19 @@ TIMEOUT_SECONDS = 30.0
 SCRIPT_RECURSION_LIMIT = 1000
 
 _ADDRESS = re.compile(r"\bat 0x[0-9a-f]+")
-_CARET_LINE = re.compile(r"^[ ]*[\^~][ \^~]*$")
 
 
 def normalise(text: str) -> str:
     """The one normalisation both sides get before comparing (mirrored in the harness).
 
-    Replaces object addresses `at 0x<hex>` (`at` starting a word) by `at 0x...`, and removes the
-    lines made only of spaces and at least one `^` or `~` (CPython 3.11's caret lines).
+    Replaces object addresses `at 0x<hex>` (`at` starting a word) by `at 0x...`.
     """
-    text = _ADDRESS.sub("at 0x...", text)
-    lines = text.split("\n")
-    return "\n".join(line for line in lines if not _CARET_LINE.match(line))
+    return _ADDRESS.sub("at 0x...", text)
 
 
 def normalise_addresses(text: str) -> str:
-    """The part of `normalise` applied before storing: addresses only."""
-    return _ADDRESS.sub("at 0x...", text)
+    """The normalisation applied before storing: the same as `normalise`."""
+    return normalise(text)
 
 
 def split_cells(source: str) -> list[str]:
@@ -560,7 +559,10 @@ def run_cell(ns: dict, number: int, source: str) -> Cell:
     # The compiler reads the source line of a late SyntaxError from a file of that name (in the
     # working directory, a fresh temporary one); tracebacks and warnings read linecache.
     Path(filename).write_text(source, encoding="utf-8")
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    lines = source.splitlines(True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"  # As linecache.updatecache does for a file.
+    linecache.cache[filename] = (len(source), None, lines, filename)
     shown: list = []
     failure: BaseException | None = None
     with _Streams() as streams:

@@ -49,6 +49,16 @@ impl SourceFile {
         self.index.line_text(line)
     }
 
+    /// The line a traceback frame shows, without its line break: `None` for `<string>` (the
+    /// name of `-c` text), whose source cannot be read back, and for a line past the end.
+    pub fn traceback_line(&self, line: u32) -> Option<&str> {
+        if &*self.name == "<string>" || line == 0 || self.line_start(line) >= self.text().len() {
+            None
+        } else {
+            Some(self.line_text(line))
+        }
+    }
+
     /// The line a traceback or warning shows, as CPython's `linecache` finds it: nothing for
     /// `<string>` (the name of `-c` text), whose source cannot be read back.
     pub fn display_line(&self, line: u32) -> &str {

@@ -31,6 +31,7 @@ def ranges(pred):
 
 
 def emit_ranges(name, doc, rs):
+    print()
     print(f"/// {doc}")
     print("#[rustfmt::skip]")
     print(f"pub static {name}: &[(u32, u32)] = &[")
@@ -38,7 +39,6 @@ def emit_ranges(name, doc, rs):
         row = ", ".join(f"(0x{a:X}, 0x{b:X})" for a, b in rs[i : i + 6])
         print(f"    {row},")
     print("];")
-    print()
 
 
 def rust_str(s):
@@ -46,13 +46,13 @@ def rust_str(s):
 
 
 def emit_map(name, doc, pairs):
+    print()
     print(f"/// {doc}")
     print("#[rustfmt::skip]")
     print(f"pub static {name}: &[(u32, &str)] = &[")
     for c, s in pairs:
         print(f"    (0x{c:X}, {rust_str(s)}),")
     print("];")
-    print()
 
 
 print("//! Unicode character tables for the `str` methods, generated from CPython 3.11's")
@@ -61,7 +61,6 @@ print("//! Do not edit by hand: re-run the script.")
 print("//!")
 print("//! Each predicate table is a sorted list of inclusive code point ranges; the mappings list")
 print("//! only the characters whose CPython mapping differs from what Rust's `char` methods give.")
-print()
 
 emit_ranges("ALPHA", "`str.isalpha`: categories Lm, Lt, Lu, Ll and Lo.", ranges(str.isalpha))
 dec = ranges(str.isdecimal)
@@ -74,6 +73,11 @@ emit_ranges("NUMERIC", "`str.isnumeric`: characters with a numeric value.", rang
 emit_ranges("PRINTABLE", "`str.isprintable`.", ranges(str.isprintable))
 emit_ranges("ID_START", "Characters that may start an identifier (XID_Start and `_`).", ranges(str.isidentifier))
 emit_ranges("ID_CONTINUE", "Characters that may continue an identifier (XID_Continue).", ranges(lambda ch: ("a" + ch).isidentifier()))
+emit_ranges(
+    "WIDE",
+    "East Asian Width W or F (`unicodedata.east_asian_width`): the characters the traceback module counts as two columns.",
+    ranges(lambda ch: unicodedata.east_asian_width(ch) in "WF"),
+)
 emit_ranges("TITLECASE", "Category Lt (title-case letters).", ranges(lambda ch: unicodedata.category(ch) == "Lt"))
 # Case_Ignorable (for the final-sigma rule of lower()): Mn, Me, Cf, Lm, Sk, and the
 # Word_Break classes MidLetter, MidNumLet and Single_Quote.

@@ -126,6 +126,13 @@ pub fn is_printable(c: char) -> bool {
     in_ranges(t::PRINTABLE, c)
 }
 
+/// Whether `unicodedata.east_asian_width(c)` is `W` or `F`: the characters CPython's
+/// tracebacks count as two columns when they place carets (unassigned code points included,
+/// as CPython 3.11 reports them as `F`).
+pub fn is_wide(c: char) -> bool {
+    !c.is_ascii() && in_ranges(t::WIDE, c)
+}
+
 pub fn is_id_start(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic() || c == '_';

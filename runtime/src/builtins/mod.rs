@@ -11,6 +11,7 @@
 //! `chars.rs` classifies characters with tables generated from CPython's `unicodedata`
 //! (`unicode_tables.rs`, by `runtime/tools/gen_unicode_tables.py`), `codecs.rs` encodes and
 //! decodes, and `clinic.rs` parses method arguments in CPython's message styles.
+//! `syntax_error_fields.rs` sets and reads the location fields of a `SyntaxError`.
 
 pub mod args;
 pub mod bytes_methods;
@@ -36,6 +37,7 @@ pub mod str_case;
 pub mod str_format;
 pub mod str_methods;
 pub mod str_split;
+pub mod syntax_error_fields;
 pub mod unicode_tables;
 
 use std::rc::Rc;

@@ -219,7 +219,7 @@ fn type_mro(_vm: &mut Vm, a: &[Value], _kw: Option<KwArgs<'_>>) -> PyResult<Valu
     }
 }
 
-fn exception_init(_vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
+fn exception_init(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
     let Some(Value::Exception(e)) = a.first() else {
         return Err(PyErr::type_error(
             "descriptor '__init__' requires a 'BaseException' object",
@@ -230,6 +230,9 @@ fn exception_init(_vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult
     let t = crate::object::types::types();
     if e.is_instance(&t.stop_iteration) {
         e.set_attr("value", a.get(1).cloned().unwrap_or(Value::None));
+    }
+    if e.is_instance(&t.syntax_error) {
+        super::syntax_error_fields::init(vm, e)?;
     }
     Ok(Value::None)
 }

@@ -28,7 +28,7 @@ impl<'a> Compiler<'a> {
         for d in &f.decorators {
             self.expr(d)?;
         }
-        self.unit().span = f.header;
+        self.unit().span = span;
         let flags = self.defaults(&f.args)?;
         let first_line = match f.decorators.first() {
             Some(d) => self.line_of(d.span),
@@ -38,16 +38,20 @@ impl<'a> Compiler<'a> {
         self.set_args(&f.args);
         self.set_docstring(&f.body, false);
         if self.table.scopes[scope].is_generator || self.table.scopes[scope].is_coroutine {
-            // A generator starts at its `def` line: that is where an exception thrown into a
-            // just-created generator is raised, and what `gi_frame.f_lineno` says.
-            self.unit().span = f.header;
+            // A generator starts at its first line (the first decorator's, else the `def`'s),
+            // without columns: that is where an exception thrown into a just-created
+            // generator is raised, and what `gi_frame.f_lineno` says.
+            let start = match f.decorators.first() {
+                Some(d) => d.span.start,
+                None => f.header.start,
+            };
+            self.unit().span = Span { start, end: start };
             self.emit(Op::Nop);
         }
         self.stmts(&f.body)?;
-        self.finish_function(scope, flags, f.header)?;
-        for _ in &f.decorators {
-            self.emit(Op::Call(1));
-        }
+        self.finish_function(scope, flags, span)?;
+        self.apply_decorators(&f.decorators);
+        self.unit().span = span;
         self.store_name(&f.name);
         Ok(())
     }
@@ -142,7 +146,7 @@ impl<'a> Compiler<'a> {
         for d in &c.decorators {
             self.expr(d)?;
         }
-        self.unit().span = c.header;
+        self.unit().span = span;
         self.emit(Op::LoadBuildClass);
         let first_line = match c.decorators.first() {
             Some(d) => self.line_of(d.span),
@@ -169,7 +173,7 @@ impl<'a> Compiler<'a> {
         }
         self.unit().load_const(Value::None);
         self.emit(Op::Return);
-        self.finish_function(scope, 0, c.header)?;
+        self.finish_function(scope, 0, span)?;
         self.unit().load_const(Value::str(&c.name));
         let has_star = c
             .bases
@@ -181,7 +185,7 @@ impl<'a> Compiler<'a> {
         for b in &c.bases {
             self.expr(b)?;
         }
-        self.unit().span = c.header;
+        self.unit().span = span;
         if c.keywords.is_empty() {
             self.emit(Op::Call(2 + c.bases.len() as u32));
         } else {
@@ -196,11 +200,19 @@ impl<'a> Compiler<'a> {
             self.unit().load_const(Value::tuple(names));
             self.emit(Op::CallKw((2 + c.bases.len() + c.keywords.len()) as u32));
         }
-        for _ in &c.decorators {
-            self.emit(Op::Call(1));
-        }
+        self.apply_decorators(&c.decorators);
+        self.unit().span = span;
         self.store_name(&c.name);
         Ok(())
+    }
+
+    /// Calls the decorators on the function or class on the stack, innermost first, each
+    /// call located at its decorator expression (CPython's `compiler_apply_decorators`).
+    fn apply_decorators(&mut self, decorators: &[Expr]) {
+        for d in decorators.iter().rev() {
+            self.unit().span = d.span;
+            self.emit(Op::Call(1));
+        }
     }
 
     pub(super) fn comprehension(
@@ -257,16 +269,16 @@ impl<'a> Compiler<'a> {
         let g = &generators[index];
         let top = self.unit().new_label();
         let end = self.unit().new_label();
+        // Everything but the parts' own expressions is at the current location: the whole
+        // comprehension, until a comparison in an `if` moves it (see `jump_if`).
         if index == 0 {
             let slot = self.unit().slot(".0");
             self.emit(Op::LoadFast(slot));
         } else {
             self.expr(&g.iter)?;
-            self.unit().span = g.iter.span;
             self.emit(Op::GetIter);
         }
         self.unit().bind(top);
-        self.unit().span = g.iter.span;
         self.emit(Op::ForIter(end.0));
         self.assign(&g.target)?;
         for cond in &g.ifs {

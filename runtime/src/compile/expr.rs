@@ -207,6 +207,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let i = self.unit().name_index(attr);
+                self.unit().span = self.attr_span(e.span, attr);
                 self.emit(Op::LoadAttr(i));
             }
             ExprKind::Subscript { value, slice } => {
@@ -305,32 +306,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Jumps to `target` when `test` is `when` (avoiding a `not` instruction).
-    pub(super) fn jump_if(
-        &mut self,
-        test: &'a Expr,
-        when: bool,
-        target: super::unit::Label,
-    ) -> CResult<()> {
-        if let ExprKind::UnaryOp {
-            op: UnaryOp::Not,
-            operand,
-        } = &test.kind
-        {
-            return self.jump_if(operand, !when, target);
-        }
-        self.expr(test)?;
-        self.unit().span = test.span;
-        self.emit(if when {
-            Op::PopJumpIfTrue(target.0)
-        } else {
-            Op::PopJumpIfFalse(target.0)
-        });
-        Ok(())
-    }
-
     fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult<()> {
         self.check_caller(func);
+        let span = self.unit().span;
+        let call_span = self.call_span(span, func, args, keywords);
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         let has_dstar = keywords.iter().any(|k| k.arg.is_none());
         // super() with no arguments: pass the class cell and the first argument explicitly.
@@ -374,11 +353,12 @@ impl<'a> Compiler<'a> {
         if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, keywords.is_empty()) {
             self.expr(value)?;
             let i = self.unit().name_index(attr);
-            self.unit().span = func.span;
+            self.unit().span = self.attr_span(func.span, attr);
             self.emit(Op::LoadMethod(i));
             for a in args {
                 self.expr(a)?;
             }
+            self.unit().span = call_span;
             self.emit(Op::CallMethod(args.len() as u32));
             return Ok(());
         }
@@ -386,6 +366,7 @@ impl<'a> Compiler<'a> {
         for a in args {
             self.expr(a)?;
         }
+        self.unit().span = call_span;
         if keywords.is_empty() {
             self.emit(Op::Call(args.len() as u32));
         } else {

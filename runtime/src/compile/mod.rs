@@ -10,6 +10,7 @@
 
 mod defs;
 mod expr;
+mod locations;
 mod stmt;
 mod superinstructions;
 pub mod symtable;
@@ -77,6 +78,7 @@ pub fn compile(
         units: Vec::new(),
         finally_bodies: Vec::new(),
         warnings: Vec::new(),
+        imported: locations::imported_names(&module.body),
     };
     let mut unit = Unit::new(0, "<module>", "<module>", 1);
     unit.flags = flags::NAMESPACE;
@@ -114,6 +116,8 @@ struct Compiler<'a> {
     /// them.
     finally_bodies: Vec<&'a [Stmt]>,
     warnings: Vec<Warning>,
+    /// The names the module binds with `import` (see `locations.rs`).
+    imported: std::collections::HashSet<Rc<str>>,
 }
 
 impl<'a> Compiler<'a> {

@@ -117,7 +117,6 @@ impl<'a> Compiler<'a> {
                 self.unit().span = s.span;
                 self.emit(Op::GetIter);
                 self.unit().bind(top);
-                self.unit().span = iter.span;
                 self.emit(Op::ForIter(orelse_label.0));
                 self.assign(target)?;
                 self.push_fblock(FBlock::For { start: top, end });
@@ -158,8 +157,9 @@ impl<'a> Compiler<'a> {
                     );
                 }
                 let end = self.unit().new_label();
+                // The failure path stays where `jump_if` leaves the location: on the last
+                // comparison of the test, else on the statement.
                 self.jump_if(test, true, end)?;
-                self.unit().span = s.span;
                 self.emit(Op::LoadAssertionError);
                 if let Some(m) = msg {
                     self.expr(m)?;
@@ -204,8 +204,8 @@ impl<'a> Compiler<'a> {
                 self.with(items, body, s.span)?;
             }
             StmtKind::Import(names) => {
+                // Every instruction of an import statement is located at the whole statement.
                 for alias in names {
-                    self.unit().span = alias.span;
                     self.unit().load_const(Value::Int(0));
                     let fromlist = if alias.asname.is_some() {
                         Value::Bool(true)
@@ -244,7 +244,6 @@ impl<'a> Compiler<'a> {
                 let i = self.unit().name_index(&module);
                 self.emit(Op::ImportName(i));
                 for alias in names {
-                    self.unit().span = alias.span;
                     if &*alias.name == "*" {
                         self.emit(Op::ImportStar);
                         return Ok(());
@@ -268,7 +267,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                self.unit().span = t.span;
+                self.unit().span = self.attr_span(t.span, attr);
                 let i = self.unit().name_index(attr);
                 self.emit(Op::StoreAttr(i));
             }
@@ -325,38 +324,46 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `target op= value`, located as CPython's `compiler_augassign` locates it: loading and
+    /// storing the target at the target (an attribute at its name when it spans lines), the
+    /// operation at the whole statement.
     fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult<()> {
+        let stmt_span = self.unit().span;
         match &target.kind {
             ExprKind::Name(n) => {
                 self.unit().span = target.span;
                 self.load_name(n);
                 self.expr(value)?;
-                self.unit().span = target.span.to(value.span);
+                self.unit().span = stmt_span;
                 self.emit(Op::InplaceOp(op));
+                self.unit().span = target.span;
                 self.store_name(n);
             }
             ExprKind::Attribute { value: obj, attr } => {
+                self.unit().span = target.span;
                 self.expr(obj)?;
                 self.emit(Op::Copy(1));
                 let i = self.unit().name_index(attr);
-                self.unit().span = target.span;
+                self.unit().span = self.attr_span(target.span, attr);
                 self.emit(Op::LoadAttr(i));
+                self.unit().span = stmt_span;
                 self.expr(value)?;
-                self.unit().span = target.span.to(value.span);
                 self.emit(Op::InplaceOp(op));
+                self.unit().span = self.attr_span(target.span, attr);
                 self.emit(Op::Swap(2));
                 self.emit(Op::StoreAttr(i));
             }
             ExprKind::Subscript { value: obj, slice } => {
+                self.unit().span = target.span;
                 self.expr(obj)?;
                 self.subscript_key(slice)?;
                 self.emit(Op::Copy(2));
                 self.emit(Op::Copy(2));
-                self.unit().span = target.span;
                 self.emit(Op::Subscr);
+                self.unit().span = stmt_span;
                 self.expr(value)?;
-                self.unit().span = target.span.to(value.span);
                 self.emit(Op::InplaceOp(op));
+                self.unit().span = target.span;
                 self.emit(Op::Swap(3));
                 self.emit(Op::Swap(2));
                 self.emit(Op::StoreSubscr);
@@ -377,7 +384,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                self.unit().span = t.span;
+                self.unit().span = self.attr_span(t.span, attr);
                 let i = self.unit().name_index(attr);
                 self.emit(Op::DeleteAttr(i));
             }
@@ -502,13 +509,16 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::PopExcept);
             }
-            FBlock::With { handler } => {
+            FBlock::With { handler, span } => {
                 let pos = self.unit().suspend_handler(*handler);
                 suspended.push((*handler, pos));
+                let saved = self.unit().span;
+                self.unit().span = *span;
                 if preserve {
                     self.emit(Op::Swap(2));
                 }
                 self.call_exit_none();
+                self.unit().span = saved;
             }
             FBlock::HandlerCleanup { handler, name } => {
                 if let Some(h) = handler {
@@ -577,11 +587,15 @@ impl<'a> Compiler<'a> {
         let cleanup = self.unit().new_label();
         let hc = self.unit().push_handler(cleanup, -1);
         for handler in handlers {
-            self.unit().span = handler.span;
+            // CPython locates a handler's instructions at the whole clause, body included.
+            let clause = match handler.body.last() {
+                Some(last) => handler.span.to(last.span),
+                None => handler.span,
+            };
+            self.unit().span = clause;
             let next = self.unit().new_label();
             if let Some(t) = &handler.typ {
                 self.expr(t)?;
-                self.unit().span = handler.span;
                 self.emit(Op::CheckExcMatch);
                 self.emit(Op::PopJumpIfFalse(next.0));
             }
@@ -706,7 +720,7 @@ impl<'a> Compiler<'a> {
             Some(target) => self.assign(target)?,
             None => self.emit(Op::Pop),
         }
-        self.push_fblock(FBlock::With { handler: h });
+        self.push_fblock(FBlock::With { handler: h, span });
         if rest.is_empty() {
             self.stmts(body)?;
         } else {

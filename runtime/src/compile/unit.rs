@@ -58,9 +58,12 @@ pub enum FBlock {
     FinallyEnd {
         handler: u32,
     },
-    /// A `with` body: the exit function is on the stack.
+    /// A `with` body: the exit function is on the stack. `span` is the `with` statement's,
+    /// where CPython locates the call of the exit function when `return`, `break` or
+    /// `continue` leaves the body.
     With {
         handler: u32,
+        span: Span,
     },
     /// An `except` body: the previously handled exception is on the stack.
     HandlerCleanup {

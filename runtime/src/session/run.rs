@@ -62,9 +62,12 @@ impl Session {
     }
 
     /// Runs a whole script as `__main__` (the command line's `coro FILE.py`): like `execute`,
-    /// but a final expression's value is not shown, and `path` names the file in tracebacks.
+    /// but a final expression's value is not shown, `path` names the file in tracebacks, and
+    /// tracebacks from then on are printed as the interpreter prints them, not as the
+    /// `traceback` module formats them.
     pub fn run_script(&mut self, path: &str, source: &str, out: &mut dyn Output) -> Outcome {
         self.globals.set_item_str("__file__", Value::str(path));
+        self.vm.printer = crate::vm::traceback::Printer::Interpreter;
         self.run(path, source, Mode::Module, out)
     }
 

@@ -234,7 +234,7 @@ impl Vm {
                                 }
                             }
                         }
-                        self.init_exception_fields(e);
+                        self.init_exception_fields(e, user_init)?;
                     }
                 }
                 Ok(obj)
@@ -286,13 +286,23 @@ impl Vm {
         }
     }
 
-    /// Attributes some builtin exceptions derive from their arguments.
-    fn init_exception_fields(&mut self, e: &Rc<PyException>) {
+    /// Attributes some builtin exceptions derive from their arguments. A `SyntaxError`'s
+    /// fields come from its arguments only when its class's `__init__` is the builtin one
+    /// (a user `__init__` sets them by calling it).
+    fn init_exception_fields(&mut self, e: &Rc<PyException>, user_init: bool) -> PyResult<()> {
         let t = types();
         if e.is_instance(&t.stop_iteration) && e.get_attr("value").is_none() {
             let v = e.args().items().first().cloned().unwrap_or(Value::None);
             e.set_attr("value", v);
         }
+        if e.is_instance(&t.syntax_error) {
+            if user_init {
+                crate::builtins::syntax_error_fields::default_fields(e);
+            } else {
+                crate::builtins::syntax_error_fields::init(self, e)?;
+            }
+        }
+        Ok(())
     }
 
     /// The exception to raise for `raise X`: an instance, or a class called with no arguments.

@@ -73,6 +73,9 @@ pub struct Vm {
     pub finalize_site: FinalizeSite,
     /// Warnings already shown, by (file, line, message), as the `default` warning action.
     pub warned: std::collections::HashSet<(String, u32, String)>,
+    /// Which of CPython's traceback printers tracebacks imitate: the `traceback` module (cells)
+    /// or the interpreter's display (scripts).
+    pub printer: traceback::Printer,
     /// The host's output while a cell runs.
     out: Option<*mut (dyn Output + 'static)>,
 }
@@ -103,6 +106,7 @@ impl Vm {
             stop_value: Value::None,
             finalize_site: FinalizeSite::Top,
             warned: std::collections::HashSet::new(),
+            printer: traceback::Printer::Module,
             out: None,
         };
         crate::builtins::install(&mut vm);

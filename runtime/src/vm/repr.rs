@@ -349,13 +349,17 @@ impl Vm {
         }
     }
 
-    /// `BaseException.__str__`, with `KeyError`'s repr of a single argument.
+    /// `BaseException.__str__`, with `KeyError`'s repr of a single argument and `SyntaxError`'s
+    /// location.
     pub fn exception_str(
         &mut self,
         e: &Rc<crate::object::exception::PyException>,
     ) -> PyResult<Rc<PyStr>> {
         let args = e.args();
         let t = crate::object::types::types();
+        if e.is_instance(&t.syntax_error) {
+            return crate::builtins::syntax_error_fields::str(self, e);
+        }
         match args.items() {
             [] => Ok(PyStr::new("")),
             [one] if e.is_instance(&t.key_error) => self.repr(one),

@@ -3,11 +3,18 @@
 //! `report` turns an exception into an `ErrorReport`: the chained exceptions first (with
 //! "The above exception was the direct cause of the following exception:" or "During handling
 //! of the above exception, another exception occurred:"), each traceback outermost frame
-//! first with its source line, runs of more than three identical frames collapsed into
-//! "[Previous line repeated N more times]", and the `Type: message` line.
+//! first with its source line and CPython 3.11's caret line under the instruction that raised
+//! (`carets.rs`), runs of more than three identical frames collapsed into "[Previous line
+//! repeated N more times]", and the `Type: message` line. `write_unraisable` prints
+//! "Exception ignored in" reports the same way; warnings show their line without carets.
 //!
-//! Caret lines (`^^^^`) under source lines are not produced; the conformance harness
-//! normalises them away on both sides.
+//! Positions are computed here, from the byte span the compiler recorded for the instruction
+//! (`Code::spans`), only when a traceback is rendered. `Vm::printer` says which of CPython's two
+//! printers to imitate: the `traceback` module for cells, the interpreter's own display for
+//! scripts.
+
+mod carets;
+mod syntax_error;
 
 use std::rc::Rc;
 
@@ -17,6 +24,10 @@ use crate::object::value::Value;
 use crate::session::ErrorReport;
 
 use super::Vm;
+
+pub use carets::Printer;
+use carets::{frame_source, Position};
+use syntax_error::SyntaxDetails;
 
 /// CPython's `_RECURSIVE_CUTOFF`.
 const RECURSIVE_CUTOFF: usize = 3;
@@ -89,20 +100,34 @@ impl Vm {
             }
             last = Some(key);
             let mut block = format!(
-                "  File \"{}\", line {}, in {}",
+                "  File \"{}\", line {}, in {}\n",
                 code.filename(),
                 line,
                 code.name.as_str()
             );
-            let text = code.source.display_line(line).trim();
-            if !text.is_empty() {
-                block.push_str("\n    ");
-                block.push_str(text);
-            }
+            block.push_str(&self.frame_source(code, entry.ip));
+            block.pop();
             blocks.push(block);
         }
         flush_repeats(blocks, repeats);
         blocks.push(self.exception_only(exc));
+    }
+
+    /// The source line and caret line of a frame stopped at instruction `ip`, each ending with a
+    /// newline; empty when the source is not known.
+    fn frame_source(&self, code: &crate::bytecode::Code, ip: u32) -> String {
+        let pos = match code.spans.get(ip as usize) {
+            Some(span) => Position::of(code.source.index(), *span),
+            None => Position {
+                line: code.first_line,
+                end_line: code.first_line,
+                cols: None,
+            },
+        };
+        match code.source.traceback_line(pos.line) {
+            Some(raw) => frame_source(self.printer, raw, pos),
+            None => String::new(),
+        }
     }
 
     /// The last line of a traceback: `ValueError: message`, or just the name.
@@ -130,53 +155,70 @@ impl Vm {
         }
     }
 
-    /// The `File ..., line N` block, source line and caret of a `SyntaxError`.
+    /// The `File ..., line N` block, source line and caret of a `SyntaxError`, then its
+    /// `Type: msg` line. A syntax error raised by running code in a cell is printed as the
+    /// `traceback` module prints it; every other one (a cell or script that does not compile,
+    /// anything in a script) as the interpreter's display prints it.
     fn syntax_error_text(&mut self, exc: &Rc<PyException>, name: &str) -> String {
-        let msg = match exc.get_attr("msg") {
-            Some(Value::Str(s)) => s.as_str().to_string(),
-            _ => self.exception_message(exc),
+        let int = |attr: &str| match exc.get_attr(attr) {
+            Some(Value::Int(i)) => Some(i),
+            Some(Value::Bool(b)) => Some(i64::from(b)),
+            _ => None,
         };
-        let mut out = String::new();
-        let filename = exc.get_attr("filename");
-        let lineno = exc.get_attr("lineno");
-        if let (Some(Value::Str(f)), Some(Value::Int(l))) = (&filename, &lineno) {
-            out.push_str(&format!("  File \"{}\", line {}\n", f.as_str(), l));
-            if let Some(Value::Str(text)) = exc.get_attr("text") {
-                let raw = text.as_str().trim_end_matches(['\n', '\r']);
-                let stripped = raw.trim_start();
-                let lead = raw.chars().count() - stripped.chars().count();
-                out.push_str(&format!("    {stripped}\n"));
-                if let Some(Value::Int(offset)) = exc.get_attr("offset") {
-                    let end = match exc.get_attr("end_offset") {
-                        Some(Value::Int(e))
-                            if exc
-                                .get_attr("end_lineno")
-                                .map(|v| matches!(v, Value::Int(el) if el == *l))
-                                .unwrap_or(false) =>
-                        {
-                            e
-                        }
-                        _ => offset,
-                    };
-                    let start = (offset - 1 - lead as i64).max(0);
-                    let width = (end - offset).max(1);
-                    let width = width.min((stripped.chars().count() as i64 - start).max(1));
-                    out.push_str(&format!(
-                        "    {}{}\n",
-                        " ".repeat(start as usize),
-                        "^".repeat(width as usize)
-                    ));
-                }
+        let string = |attr: &str| match exc.get_attr(attr) {
+            Some(Value::Str(s)) => Some(s.as_str().to_string()),
+            _ => None,
+        };
+        let details = SyntaxDetails {
+            filename: string("filename"),
+            lineno: int("lineno"),
+            offset: int("offset"),
+            end_lineno: int("end_lineno"),
+            end_offset: int("end_offset"),
+            text: string("text"),
+            exact: Rc::ptr_eq(&exc.class, &crate::object::types::types().syntax_error),
+        };
+        let msg = match exc.get_attr("msg") {
+            Some(Value::Str(s)) => Some(s.as_str().to_string()),
+            Some(Value::None) => None,
+            Some(v) => Some(match self.str(&v) {
+                Ok(s) => s.as_str().to_string(),
+                Err(_) => "<exception str() failed>".to_string(),
+            }),
+            None => Some(self.exception_message(exc)),
+        };
+        let from_running_cell =
+            self.printer == Printer::Module && !exc.traceback.borrow().is_empty();
+        if from_running_cell {
+            let (mut out, suffix) = syntax_error::module_text(&details);
+            let msg = msg.filter(|m| !m.is_empty());
+            let msg = msg.as_deref().unwrap_or("<no detail available>");
+            out.push_str(&format!("{name}: {msg}{suffix}"));
+            return out;
+        }
+        let Some(mut out) = syntax_error::interpreter_text(&details) else {
+            // Without a line number the display prints the exception as any other.
+            let text = self.exception_message(exc);
+            return if text.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name}: {text}")
+            };
+        };
+        out.push_str(name);
+        if let Some(msg) = msg {
+            if !msg.is_empty() {
+                out.push_str(": ");
+                out.push_str(&msg);
             }
         }
-        out.push_str(&format!("{name}: {msg}"));
         out
     }
 
     /// Writes `Exception ignored in: <obj>` and the traceback to stderr, as CPython's
     /// `PyErr_WriteUnraisable` does for errors in finalizers: only this exception (no chain),
-    /// and when it has no traceback of its own, the frame that triggered the finalizer. At exit
-    /// there are no frames and no source lines.
+    /// and when it has no traceback of its own, the frame that triggered the finalizer, each
+    /// frame with its source and caret lines. At exit there are no source lines.
     pub fn write_unraisable(&mut self, err: &crate::error::PyErr, obj: &Value) {
         let repr = match self.repr(obj) {
             Ok(r) => r.as_str().to_string(),
@@ -207,9 +249,8 @@ impl Vm {
                     line,
                     code.name.as_str()
                 ));
-                let src = code.source.display_line(line).trim();
-                if !at_exit && !src.is_empty() {
-                    text.push_str(&format!("    {src}\n"));
+                if !at_exit {
+                    text.push_str(&self.frame_source(&code, ip));
                 }
             }
         }
