@@ -18,6 +18,7 @@ use crate::object::value::Value;
 use super::eval::FrameExit;
 use super::frame::Frame;
 use super::generator::{Entry, GenKind, Generator};
+use super::stack::Args;
 use super::Vm;
 
 impl Vm {
@@ -138,7 +139,7 @@ impl Vm {
     pub fn frame_for_call(
         &mut self,
         func: &Rc<Function>,
-        args: impl ExactSizeIterator<Item = Value>,
+        args: impl Args,
         kw: Option<KwArgs<'_>>,
     ) -> PyResult<Frame> {
         let code = &func.code;
@@ -154,10 +155,10 @@ impl Vm {
             && code.kwonlyargcount == 0
             && kw.is_none();
         if simple && args.len() == argcount {
-            slots.extend(args);
+            args.append_to(&mut slots);
         } else if simple && args.len() < argcount && args.len() + func.defaults.len() >= argcount {
             let given = args.len();
-            slots.extend(args);
+            args.append_to(&mut slots);
             let first_default = argcount - func.defaults.len();
             for i in given..argcount {
                 slots.push(func.defaults[i - first_default].clone());
@@ -169,7 +170,8 @@ impl Vm {
                 return Err(e);
             }
         }
-        slots.resize(nslots - code.nfree as usize, Value::Unbound);
+        let unbound = (nslots - code.nfree as usize).saturating_sub(slots.len());
+        slots.extend(std::iter::repeat_n(Value::Unbound, unbound));
         for &cell in &code.cell_slots {
             let v = std::mem::replace(&mut slots[cell as usize], Value::Unbound);
             slots[cell as usize] = Value::Cell(crate::object::function::CellObj::new(v));

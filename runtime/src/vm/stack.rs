@@ -227,6 +227,34 @@ impl Iterator for Drain<'_> {
 
 impl ExactSizeIterator for Drain<'_> {}
 
+/// The positional arguments of a call: any exact-size iterator of values, with a bulk move for
+/// the ones that come straight off the operand stack.
+pub trait Args: ExactSizeIterator<Item = Value> + Sized {
+    /// Appends every remaining value to `v`.
+    fn append_to(self, v: &mut Vec<Value>) {
+        v.extend(self)
+    }
+}
+
+impl Args for Drain<'_> {
+    #[inline(always)]
+    fn append_to(mut self, v: &mut Vec<Value>) {
+        // SAFETY: `cur..end` holds initialised values owned by the iterator; they are copied
+        // into reserved space and then forgotten here (`cur = end`), so each is owned once.
+        unsafe {
+            let n = self.end.offset_from(self.cur) as usize;
+            v.reserve(n);
+            std::ptr::copy_nonoverlapping(self.cur, v.as_mut_ptr().add(v.len()), n);
+            v.set_len(v.len() + n);
+            self.cur = self.end;
+        }
+    }
+}
+
+impl Args for std::iter::Cloned<std::slice::Iter<'_, Value>> {}
+
+impl Args for std::iter::Empty<Value> {}
+
 impl Drop for Drain<'_> {
     fn drop(&mut self) {
         for v in self.by_ref() {
