@@ -92,7 +92,27 @@ pub struct Class {
     flags: Cell<u32>,
     /// A number unique to this class for the life of the thread (the cache key).
     id: u64,
+    /// Every name an instance of this class has stored in its own dictionary, so that method
+    /// caches know which names an instance may shadow without searching each instance.
+    instance_names: RefCell<hashbrown::HashSet<NameKey>>,
 }
+
+/// A name compared by text and hashed with the string's cached hash.
+struct NameKey(Rc<PyStr>);
+
+impl std::hash::Hash for NameKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_i64(self.0.hash());
+    }
+}
+
+impl PartialEq for NameKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.as_str() == other.0.as_str()
+    }
+}
+
+impl Eq for NameKey {}
 
 impl Class {
     /// A new class. `mro_tail` must be the C3 linearisation of the bases.
@@ -112,6 +132,7 @@ impl Class {
             dict,
             layout,
             flags: Cell::new(0),
+            instance_names: RefCell::new(hashbrown::HashSet::new()),
             id: NEXT_CLASS_ID.with(|n| {
                 let id = n.get();
                 n.set(id + 1);
@@ -126,6 +147,23 @@ impl Class {
     #[inline(always)]
     pub fn id(&self) -> u64 {
         self.id
+    }
+
+    /// Records that an instance stores `name` in its own dictionary; true the first time for
+    /// this class, when caches that assumed no instance shadows `name` must be invalidated.
+    pub fn note_instance_name(&self, name: &Rc<PyStr>) -> bool {
+        let key = NameKey(name.clone());
+        if self.instance_names.borrow().contains(&key) {
+            return false;
+        }
+        self.instance_names.borrow_mut().insert(key)
+    }
+
+    /// Whether an instance of this class may have `name` in its own dictionary.
+    pub fn instances_may_shadow(&self, name: &Rc<PyStr>) -> bool {
+        self.instance_names
+            .borrow()
+            .contains(&NameKey(name.clone()))
     }
 
     /// The MRO, starting with this class.

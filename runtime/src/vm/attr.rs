@@ -586,6 +586,10 @@ impl Vm {
         }
         match obj {
             Value::Instance(inst) => {
+                if inst.class.note_instance_name(name) {
+                    // Method caches of this class assumed no instance shadows `name`.
+                    crate::object::class::invalidate_type_cache();
+                }
                 inst.dict.set_str(name.clone(), value);
                 Ok(())
             }

@@ -9,8 +9,9 @@
 //!
 //! - `InstanceDict`: instances of class `key` keep the attribute in their own dictionary, at
 //!   position `hint`; the class has no data descriptor and no `__getattribute__` for it.
-//! - `Method`: instances of class `key` find a plain function on the class (when their own
-//!   dictionary does not shadow it, checked on every use).
+//! - `Method`: instances of class `key` find a plain function on the class, and no instance of
+//!   that class has ever stored the name in its own dictionary (the class records every name its
+//!   instances store, and the first store of a new name invalidates the caches).
 //! - `TypeMethod`: values of builtin type `key` have a native method of that name.
 //! - `Global`: the name is in the globals at position `hint`.
 //! - `Builtin`: the name is missing from globals whose key set has version `key`, and is in
@@ -132,13 +133,9 @@ impl InlineCache {
     #[inline(always)]
     pub fn load_method(&self, obj: &Value, name: &Rc<PyStr>) -> Option<Value> {
         match obj {
-            Value::Instance(inst) => {
-                if self.is(Kind::Method, inst.class.id()) && !inst.dict.borrow().contains_str(name)
-                {
-                    return Some(self.cached_value());
-                }
-                None
-            }
+            Value::Instance(inst) => self
+                .is(Kind::Method, inst.class.id())
+                .then(|| self.cached_value()),
             _ => {
                 if self.kind.get() != Kind::TypeMethod {
                     return None;
@@ -200,7 +197,7 @@ impl InlineCache {
             Value::Instance(inst) => {
                 if matches!(func, Value::Function(_))
                     && !inst.class.has_flag(flags::GETATTRIBUTE)
-                    && !inst.dict.borrow().contains_str(name)
+                    && !inst.class.instances_may_shadow(name)
                 {
                     self.set(Kind::Method, inst.class.id(), 0, func.clone());
                 }
