@@ -281,6 +281,22 @@ pub struct PyDict {
     table: RefCell<DictTable>,
 }
 
+impl Drop for PyDict {
+    /// Deep nests of dictionaries (and of instances, whose attributes are one) are freed
+    /// through the trashcan, without deep recursion.
+    fn drop(&mut self) {
+        let entries = std::mem::take(&mut self.table.get_mut().entries);
+        if !entries.is_empty() {
+            super::trashcan::release(entries, |entries, queue| {
+                super::trashcan::spill_values(
+                    entries.into_iter().flat_map(|e| [e.key, e.value]),
+                    queue,
+                )
+            });
+        }
+    }
+}
+
 impl PyDict {
     pub fn new() -> PyDict {
         PyDict::default()

@@ -98,6 +98,17 @@ impl SetTable {
             .map(|s| (s.hash, &s.key))
     }
 
+    /// The first active key at table position `pos` or after, with its position
+    /// (`setiter_iternext`'s walk).
+    pub fn next_at(&self, pos: usize) -> Option<(usize, Value)> {
+        self.slots
+            .iter()
+            .enumerate()
+            .skip(pos)
+            .find(|(_, s)| s.is_active())
+            .map(|(i, s)| (i, s.key.clone()))
+    }
+
     pub fn keys(&self) -> Vec<Value> {
         self.entries().map(|(_, k)| k.clone()).collect()
     }
@@ -451,6 +462,18 @@ impl SetTable {
 /// A `set` or `frozenset` object.
 pub struct PySet {
     table: RefCell<SetTable>,
+}
+
+impl Drop for PySet {
+    /// Deep nests of frozensets are freed through the trashcan, without deep recursion.
+    fn drop(&mut self) {
+        let slots = std::mem::take(&mut self.table.get_mut().slots);
+        if !slots.is_empty() {
+            super::trashcan::release(slots, |slots, queue| {
+                super::trashcan::spill_values(slots.into_iter().map(|s| s.key), queue)
+            });
+        }
+    }
 }
 
 impl PySet {
