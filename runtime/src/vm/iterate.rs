@@ -41,11 +41,11 @@ impl Vm {
                 part: DictPart::Keys,
                 slot: 0,
                 len: d.len(),
+                left: d.len(),
             },
             Value::Set(s) | Value::FrozenSet(s) => IterState::Set {
                 set: s.clone(),
-                items: s.borrow().keys(),
-                index: 0,
+                pos: 0,
                 len: s.len(),
             },
             Value::Generator(g) => {
@@ -61,6 +61,7 @@ impl Vm {
                     part: *part,
                     slot: 0,
                     len: dict.len(),
+                    left: dict.len(),
                 },
                 Native::Deque { items, .. } => IterState::Seq {
                     seq: Value::tuple(items.borrow().iter().cloned().collect()),
@@ -209,6 +210,7 @@ impl Vm {
                 part,
                 slot,
                 len,
+                left,
             } => {
                 if dict.len() != *len {
                     *len = usize::MAX;
@@ -222,6 +224,15 @@ impl Vm {
                     let s = *slot;
                     *slot += 1;
                     if let Some(e) = table.entry_at(s) {
+                        if *left == 0 {
+                            // An entry was found but none was expected.
+                            drop(table);
+                            *state = IterState::Exhausted;
+                            return Err(PyErr::runtime_error(
+                                "dictionary keys changed during iteration",
+                            ));
+                        }
+                        *left -= 1;
                         found = Some(match part {
                             DictPart::Keys => e.key.clone(),
                             DictPart::Values => e.value.clone(),
@@ -232,18 +243,19 @@ impl Vm {
                 }
                 found
             }
-            IterState::Set {
-                set,
-                items,
-                index,
-                len,
-            } => {
+            IterState::Set { set, pos, len } => {
                 if set.len() != *len {
+                    *len = usize::MAX;
                     return Err(PyErr::runtime_error("Set changed size during iteration"));
                 }
-                let v = items.get(*index).cloned();
-                *index += 1;
-                v
+                let next = set.borrow().next_at(*pos);
+                match next {
+                    Some((at, key)) => {
+                        *pos = at + 1;
+                        Some(key)
+                    }
+                    None => None,
+                }
             }
             IterState::Exhausted => None,
             _ => {
