@@ -1,0 +1,1102 @@
+//! Fuzzing the whole pipeline (lexer, parser, compiler, VM, builtins) for panics and hangs.
+//!
+//! # Brief overview
+//!
+//! Every input runs through a fresh [`Session`] as the conformance harness runs a program (cells
+//! split on `# %%`, then `shutdown`), on a worker thread with a small native stack. A run must
+//! end with normal output or a Python exception. A Rust panic, a stack overflow (which aborts
+//! the test process) or a run that does not stop is a failure. A run gets a time budget: when it
+//! is spent, a watchdog triggers the session's [`Interrupt`], which turns a genuine infinite loop
+//! into `KeyboardInterrupt`; a run that still does not stop soon after is a hang.
+//!
+//! The inputs are:
+//! - prefix truncations of every program of `tests/conformance` and of the course examples
+//!   (the shapes a cell has while it is being typed);
+//! - byte-level mutations of those programs: deletions, duplications, swapped tokens, random
+//!   bytes (invalid UTF-8 arrives as the replacement character, as it would from a frontend),
+//!   inserted fragments, `\x00`, huge number literals, changed indentation, renamed names;
+//! - pathological programs: deep nesting of brackets, `def`s and blocks, very long lines,
+//!   huge literals, and runtime abuse (recursion through special methods, deep `yield from`
+//!   chains, mutation during iteration, huge allocations).
+//!
+//! Everything is deterministic: the pseudo-random generator has a fixed seed.
+//!
+//! # Modes
+//!
+//! - `cargo test -p coro-runtime --test fuzz` is the quick mode for CI (a few seconds): a sample
+//!   of the prefixes and mutations, and every pathological program.
+//! - `cargo test --release -p coro-runtime --test fuzz -- --ignored --nocapture` is the long
+//!   mode: every prefix of every program, then mutations until `FUZZ_SECONDS` (default 300) have
+//!   passed. `FUZZ_SEED` changes the seed. Before each run the input is written to
+//!   `target/fuzz-current-<test>.py` (and its description to `.txt`), so when a stack overflow aborts the process that file holds the
+//!   culprit; a panic or hang is reported with its input written to `target/fuzz-failure-*.py`.
+//!
+//! What it deliberately does not do: compare output with CPython (the conformance corpus does
+//! that, including for the robustness programs in `tests/conformance/robustness`) or run the
+//! `coro` binary (`kernel/tests/cli_fuzz.rs` feeds it raw bytes).
+
+mod common;
+
+use std::fmt::Write as _;
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use coro_runtime::{InputError, Interrupt, Outcome, Output, Session, Stream};
+
+/// The native stack of the thread a run uses: small, so that unbounded native recursion shows
+/// up quickly (the runtime grows its own stack for deep Python recursion).
+const RUN_STACK_BYTES: usize = 4 << 20;
+
+/// How long one run may take before the watchdog interrupts it.
+const SOFT_LIMIT: Duration = Duration::from_secs(2);
+
+/// Runs longer than this are listed with `FUZZ_VERBOSE=1`.
+const SLOW: Duration = Duration::from_millis(30);
+
+/// How long a run may take after the interrupt before it counts as a hang.
+const HARD_LIMIT: Duration = Duration::from_secs(20);
+
+/// A small deterministic generator (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number below `n` (which must not be zero).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// An `Output` that counts what is printed and keeps only the start of it, so that a program
+/// printing in a loop until the watchdog fires does not fill the memory.
+#[derive(Default)]
+struct Sink {
+    bytes: usize,
+    head: String,
+}
+
+impl Output for Sink {
+    fn stream(&mut self, _which: Stream, text: &str) {
+        self.bytes += text.len();
+        if self.head.len() < 4096 {
+            self.head.push_str(text);
+        }
+    }
+
+    fn input(&mut self, _prompt: &str, _password: bool) -> Result<String, InputError> {
+        Err(InputError::Eof)
+    }
+}
+
+/// How a run ended, when it ended acceptably.
+#[derive(Debug)]
+enum Ending {
+    /// Every cell and the shutdown completed; how many cells raised.
+    Finished { errors: usize },
+}
+
+/// Splits a program into cells as the conformance harness does.
+fn split_cells(source: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut current = String::new();
+    for line in source.split_inclusive('\n') {
+        if line.strip_suffix('\n').unwrap_or(line) == "# %%" {
+            cells.push(std::mem::take(&mut current));
+        } else {
+            current.push_str(line);
+        }
+    }
+    cells.push(current);
+    cells
+}
+
+/// Runs one program in a fresh session on the current thread; checks the shape of every error
+/// report. `ready` receives the interrupt handle before anything runs.
+fn run_here(source: &str, ready: &mpsc::Sender<Interrupt>) -> Result<Ending, String> {
+    let mut session = Session::new();
+    let _ = ready.send(session.interrupt_handle());
+    let mut out = Sink::default();
+    let mut errors = 0;
+    for (index, cell) in split_cells(source).iter().enumerate() {
+        match session.execute(&format!("<cell {}>", index + 1), cell, &mut out) {
+            Outcome::Ok { .. } => {}
+            Outcome::Error(report) => {
+                errors += 1;
+                check_report(&report.ename, &report.render())?;
+            }
+        }
+    }
+    session.shutdown(&mut out);
+    Ok(Ending::Finished { errors })
+}
+
+/// An error report must name a Python exception and end with its final line, as CPython's do.
+fn check_report(ename: &str, text: &str) -> Result<(), String> {
+    let plausible = !ename.is_empty()
+        && ename
+            .split('.')
+            .all(|part| part.chars().all(|c| c.is_alphanumeric() || c == '_'));
+    if !plausible || ename == "InternalError" {
+        return Err(format!("implausible exception name {ename:?}:\n{text}"));
+    }
+    if !text.ends_with('\n') || !text.lines().any(|line| line.starts_with(ename)) {
+        return Err(format!("a report without its `{ename}` line:\n{text}"));
+    }
+    Ok(())
+}
+
+/// What went wrong with one run.
+struct Failure {
+    what: String,
+    /// Whether the run never stopped (its thread is still running).
+    hung: bool,
+}
+
+/// Runs one program on a worker thread with a watchdog.
+fn run(source: &str) -> Result<Ending, Failure> {
+    let failure = |what: String| Failure { what, hung: false };
+    let (ready_tx, ready_rx) = mpsc::channel();
+    let (done_tx, done_rx) = mpsc::channel();
+    let text = source.to_string();
+    let spawned = thread::Builder::new()
+        .name("fuzz-run".into())
+        .stack_size(RUN_STACK_BYTES)
+        .spawn(move || {
+            let result = panic::catch_unwind(AssertUnwindSafe(|| run_here(&text, &ready_tx)));
+            let _ = done_tx.send(result.map_err(|payload| panic_text(payload.as_ref())));
+        });
+    if let Err(e) = spawned {
+        return Err(failure(format!("cannot spawn a thread: {e}")));
+    }
+    let started = Instant::now();
+    let interrupt = ready_rx.recv_timeout(HARD_LIMIT).ok();
+    let mut interrupted = false;
+    loop {
+        match done_rx.recv_timeout(Duration::from_millis(20)) {
+            Ok(Ok(Ok(ending))) => return Ok(ending),
+            Ok(Ok(Err(bad))) => return Err(failure(bad)),
+            Ok(Err(panic)) => return Err(failure(format!("the runtime panicked: {panic}"))),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(failure("the run thread died".into()))
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        let elapsed = started.elapsed();
+        if elapsed >= SOFT_LIMIT && !interrupted {
+            if let Some(interrupt) = &interrupt {
+                interrupt.trigger();
+            }
+            interrupted = true;
+        } else if interrupted && elapsed >= SOFT_LIMIT {
+            // Keep interrupting: a program may catch `KeyboardInterrupt` and carry on, and the
+            // shutdown step runs finalizers that may loop too.
+            if let Some(interrupt) = &interrupt {
+                interrupt.trigger();
+            }
+        }
+        if elapsed >= SOFT_LIMIT + HARD_LIMIT {
+            return Err(Failure {
+                what: format!(
+                    "the run did not stop {} s after being interrupted",
+                    HARD_LIMIT.as_secs()
+                ),
+                hung: true,
+            });
+        }
+    }
+}
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "(a panic without a message)".into()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs.
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Every program of the conformance corpus, then the course examples, by name.
+fn real_programs() -> Vec<(String, String)> {
+    let root = repo_root().join("tests/conformance");
+    let mut found = Vec::new();
+    let mut folders = vec![root.clone()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "py") {
+                if let Ok(text) = fs::read_to_string(&path) {
+                    let name = path.strip_prefix(&root).unwrap_or(&path);
+                    found.push((name.display().to_string(), text));
+                }
+            }
+        }
+    }
+    found.sort();
+    found.extend(common::seed_examples());
+    found
+}
+
+/// Python fragments that inserted anywhere make interesting near-programs.
+const FRAGMENTS: &[&str] = &[
+    "(", ")", "[", "]", "{", "}", "'", "\"", "'''", "f'{", "}'", "\\", "\n", "\n    ", "    ",
+    "\t", ":", ",", ";", "*", "**", "=", ":=", "+=", "->", ".", "...", "@", "-", "~", "yield",
+    "yield from", "await", "async ", "def f():", "class C:", "lambda:", "return", "raise",
+    "try:", "except:", "finally:", "with", "global x", "nonlocal x", "del", "not", "and", "or",
+    "is", "in", "if", "else", "elif", "for x in", "while 1:", "break", "continue", "pass",
+    "import sys", "from", "as", "None", "True", "0", "1", "-1", "1e308", "0x", "1j", "b'",
+    "\u{0}", "\u{feff}", "é", "\u{a0}", "\r", "\r\n", "#", "# %%\n", "print(", "next(", "iter(",
+    ".send(", ".throw(", ".close()", "StopIteration", "GeneratorExit", "__next__", "__iter__",
+    "__repr__", "__eq__", "__hash__", "__del__", "super()", "self", "*a", "**k", "x[0]",
+    "x[::-1]", "[*x]", "{**d}", "(yield)", "global", "assert", "match", "case",
+];
+
+/// Large and odd number literals.
+const NUMBERS: &[&str] = &[
+    "0",
+    "-0",
+    "10**100",
+    "2**64",
+    "-2**63",
+    "9223372036854775807",
+    "9223372036854775808",
+    "-9223372036854775809",
+    "1e309",
+    "-1e309",
+    "1e-400",
+    "0.1",
+    "10**10**10",
+    "2**1000",
+    "(1<<200)",
+    "0x7fffffffffffffff",
+    "10**12",
+    "-10**12",
+];
+
+/// Splits text into crude tokens: identifier runs, digit runs, whitespace runs, single other
+/// characters.
+fn tokens(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let class = |c: char| {
+            if c.is_alphanumeric() || c == '_' {
+                0
+            } else if c == ' ' || c == '\t' {
+                1
+            } else {
+                2
+            }
+        };
+        let k = class(c);
+        let mut j = i + 1;
+        if k != 2 {
+            while j < chars.len() && class(chars[j].1) == k {
+                j += 1;
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+        out.push((start, end));
+        i = j;
+    }
+    out
+}
+
+/// The byte offset of the character boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// One random mutation of `text`; its description and the result as bytes.
+fn mutate(rng: &mut Rng, text: &str) -> (String, Vec<u8>) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let at = if len == 0 { 0 } else { rng.below(len + 1) };
+    let toks = tokens(text);
+    let mut out = bytes.to_vec();
+    let what = match rng.below(11) {
+        0 => {
+            let n = 1 + rng.below(24);
+            let end = (at + n).min(len);
+            out.drain(at..end);
+            format!("delete {at}..{end}")
+        }
+        1 => {
+            let n = 1 + rng.below(80);
+            let end = (at + n).min(len);
+            let copy = bytes[at..end].to_vec();
+            let times = 1 + rng.below(3);
+            for _ in 0..times {
+                out.splice(end..end, copy.iter().copied());
+            }
+            format!("duplicate {at}..{end} x{times}")
+        }
+        2 if toks.len() >= 2 => {
+            let a = toks[rng.below(toks.len())];
+            let b = toks[rng.below(toks.len())];
+            let (first, second) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+            if first.1 <= second.0 {
+                let mut v = Vec::new();
+                v.extend_from_slice(&bytes[..first.0]);
+                v.extend_from_slice(&bytes[second.0..second.1]);
+                v.extend_from_slice(&bytes[first.1..second.0]);
+                v.extend_from_slice(&bytes[first.0..first.1]);
+                v.extend_from_slice(&bytes[second.1..]);
+                out = v;
+            }
+            format!("swap tokens at {} and {}", first.0, second.0)
+        }
+        3 => {
+            let n = 1 + rng.below(8);
+            let noise: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+            out.splice(at..at, noise.iter().copied());
+            format!("insert {n} random bytes at {at}")
+        }
+        4 | 5 => {
+            let fragment = rng.pick(FRAGMENTS);
+            out.splice(at..at, fragment.bytes());
+            format!("insert {fragment:?} at {at}")
+        }
+        6 => {
+            let digits: Vec<&(usize, usize)> = toks
+                .iter()
+                .filter(|&&(s, _)| bytes[s].is_ascii_digit())
+                .collect();
+            let number = rng.pick(NUMBERS);
+            if let Some(&&(s, e)) = digits.get(rng.below(digits.len().max(1))) {
+                out.splice(s..e, number.bytes());
+                format!("replace the number at {s} by {number}")
+            } else {
+                "no number to replace".into()
+            }
+        }
+        7 => {
+            out.insert(at, 0);
+            format!("insert NUL at {at}")
+        }
+        8 => {
+            // Change the indentation of one line.
+            let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            if rng.below(2) == 0 {
+                out.splice(line_start..line_start, b"    ".iter().copied());
+                format!("indent the line at {line_start}")
+            } else {
+                let spaces = bytes[line_start..]
+                    .iter()
+                    .take_while(|&&b| b == b' ')
+                    .count()
+                    .min(4);
+                out.drain(line_start..line_start + spaces);
+                format!("dedent the line at {line_start}")
+            }
+        }
+        9 => {
+            let names: Vec<&(usize, usize)> = toks
+                .iter()
+                .filter(|&&(s, _)| bytes[s].is_ascii_alphabetic() || bytes[s] == b'_')
+                .collect();
+            if names.len() >= 2 {
+                let &(s, e) = names[rng.below(names.len())];
+                let &(s2, e2) = names[rng.below(names.len())];
+                out.splice(s..e, bytes[s2..e2].iter().copied());
+                format!("rename the name at {s} to {}", &text[s2..e2])
+            } else {
+                "no names to rename".into()
+            }
+        }
+        _ => {
+            let cut = floor_boundary(text, at);
+            out.truncate(cut);
+            format!("truncate at {cut}")
+        }
+    };
+    (what, out)
+}
+
+/// Programs at or past the limits of every stage.
+fn pathological() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut add = |name: &str, text: String| out.push((name.to_string(), text));
+    for n in [100, 200, 1000, 10_000] {
+        for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] {
+            add(&format!("{n} {open}"), open.repeat(n));
+            add(
+                &format!("{n} balanced {open}"),
+                format!("x = {}1{}\nprint(x)", open.repeat(n), close.repeat(n)),
+            );
+        }
+        add(&format!("{n} nested lists"), format!("x = {}{}", "[".repeat(n), "]".repeat(n)));
+        add(&format!("{n} calls"), format!("f = print\n{}1{}", "f(".repeat(n), ")".repeat(n)));
+        add(&format!("{n} minus"), format!("print({}1)", "-".repeat(n)));
+        add(&format!("{n} not"), format!("print({}1)", "not ".repeat(n)));
+        add(&format!("{n} lambda"), format!("f = {}1", "lambda: ".repeat(n)));
+        add(&format!("{n} await"), format!("async def f():\n    {}1", "await ".repeat(n)));
+        add(&format!("{n} ternary"), format!("x = {}1", "1 if 1 else ".repeat(n)));
+        add(&format!("{n} power"), format!("x = {}1", "1 ** ".repeat(n)));
+        add(&format!("{n} attribute"), format!("x = 1{}", ".real".repeat(n)));
+        add(&format!("{n} subscript"), format!("x = [0]{}", "[0]".repeat(n)));
+        add(&format!("{n} assign"), format!("{}1", "x = ".repeat(n)));
+        add(&format!("{n} unpack"), format!("{}a{} = 1", "(".repeat(n), ",)".repeat(n)));
+        add(&format!("{n} fstring"), format!("x = {}", "f'{".repeat(n)));
+        add(&format!("{n} string concat"), format!("x = {}''", "'a' ".repeat(n)));
+        let mut defs = String::new();
+        for depth in 0..n.min(2000) {
+            let _ = writeln!(defs, "{}def f{depth}():", " ".repeat(depth));
+        }
+        let _ = writeln!(defs, "{}pass", " ".repeat(n.min(2000)));
+        add(&format!("{n} nested defs"), defs.clone());
+        let mut blocks = String::new();
+        for depth in 0..n.min(2000) {
+            let head = ["if 1:", "for _ in [1]:", "while 1:", "try:", "with x:"][depth % 5];
+            let _ = writeln!(blocks, "{}{head}", "\t".repeat(depth));
+        }
+        add(&format!("{n} nested blocks"), blocks);
+        add(&format!("{n} comprehension"), format!("x = {}", "[x for x in ".repeat(n)));
+        add(&format!("{n} decorators"), format!("{}def f(): pass", "@d\n".repeat(n)));
+        add(
+            &format!("{n} generator chain"),
+            format!("g = iter([1])\n{}\nprint(list(g))", "g = (x for x in g)\n".repeat(n)),
+        );
+    }
+    add("long line of sums", format!("x = {}1\nprint(x)", "1+".repeat(100_000)));
+    add("long list display", format!("x = [{}]\nprint(len(x))", "1,".repeat(100_000)));
+    add("long string", format!("x = '{}'\nprint(len(x))", "a".repeat(1 << 20)));
+    add("long name", format!("{} = 1", "a".repeat(100_000)));
+    add("many lines", "x = 1\n".repeat(100_000));
+    add("huge decimal literal", format!("x = {}", "9".repeat(5000)));
+    add("huge decimal literal 2", format!("x = {}", "9".repeat(100_000)));
+    add("huge hex literal", format!("x = 0x{}\nprint(x.bit_length())", "f".repeat(100_000)));
+    add("huge float literal", format!("x = {}.5\nprint(x)", "9".repeat(400)));
+    add("huge exponent", "x = 1e99999999999999999999\nprint(x)".into());
+    add("nul bytes", "x = 1\0\nprint(x)\0".into());
+    add("nul in string", "print('a\0b')".into());
+    add("only nul", "\0".into());
+    add("bom", "\u{feff}print(1)".into());
+    add("form feed", "\x0cprint(1)\n\x0c  \nif 1:\n\x0c    print(2)".into());
+    add("lone cr", "x = 1\rprint(x)\r".into());
+    add("mixed tabs", "if 1:\n\tx = 1\n        print(x)".into());
+    add("unicode names", "é = 1\nℌ = 2\nprint(é + H)".into());
+    add("surrogate escape", "print('\\ud800')\nprint(repr('\\udfff'))".into());
+    add("bad escapes", "print('\\N{NO SUCH NAME}', b'\\777', '\\x4')".into());
+    add("deep indentation", format!("{}x = 1", " ".repeat(100_000)));
+    add("empty", String::new());
+    add("only newlines", "\n".repeat(10_000));
+    add("only comment", "#".repeat(100_000));
+    add("backslashes", "\\\n".repeat(10_000));
+    for (name, program) in ABUSE {
+        add(name, program.to_string());
+    }
+    out
+}
+
+/// Programs that abuse the runtime rather than the parser. What CPython prints for the
+/// deterministic ones is checked by `tests/conformance/robustness`; here they must only end.
+const ABUSE: &[(&str, &str)] = &[
+    (
+        "repr recursion",
+        "class A:\n    def __repr__(self): return repr(self)\nrepr(A())",
+    ),
+    ("str recursion", "class A:\n    def __str__(self): return str(self)\nprint(A())"),
+    ("eq recursion", "class A:\n    def __eq__(self, o): return self == o\nA() == A()"),
+    ("hash recursion", "class A:\n    def __hash__(self): return hash(self)\n{A()}"),
+    ("iter recursion", "class A:\n    def __iter__(self): return iter(self)\nlist(A())"),
+    (
+        "len recursion",
+        "class A:\n    def __len__(self): return len(self)\nbool(A())",
+    ),
+    (
+        "getattr recursion",
+        "class A:\n    def __getattr__(self, n): return getattr(self, n)\nA().x",
+    ),
+    (
+        "getattribute recursion",
+        "class A:\n    def __getattribute__(self, n): return self.x\nA().x",
+    ),
+    ("del resurrect", "l = []\nclass A:\n    def __del__(self): l.append(self)\nA()\nprint(l)"),
+    (
+        "generator sends to itself",
+        "def g():\n    yield it.send(1)\nit = g()\nnext(it)",
+    ),
+    (
+        "generator closes itself",
+        "def g():\n    it.close()\n    yield 1\nit = g()\nnext(it)",
+    ),
+    (
+        "generator throws into itself",
+        "def g():\n    it.throw(ValueError)\n    yield 1\nit = g()\nnext(it)",
+    ),
+    (
+        "yield from itself",
+        "def g():\n    yield from it\nit = g()\nlist(it)",
+    ),
+    (
+        "yield from chain 5000",
+        "def g(n):\n    if n:\n        yield from g(n - 1)\n    else:\n        yield 1\n\
+         print(list(g(5000)))",
+    ),
+    (
+        "yield from chain with a high limit",
+        "import sys\nsys.setrecursionlimit(100000)\ndef g(n):\n    if n:\n        \
+         r = yield from g(n - 1)\n        return r\n    yield 1\n    return 2\n\
+         it = g(20000)\nprint(next(it))\nprint(list(it))",
+    ),
+    (
+        "recursion with a high limit",
+        "import sys\nsys.setrecursionlimit(100000)\ndef f(n):\n    return f(n + 1)\nf(0)",
+    ),
+    (
+        "generator recursion",
+        "def g():\n    for x in g():\n        yield x\nlist(g())",
+    ),
+    (
+        "nested generator expressions",
+        "g = iter([1])\nfor _ in range(100000):\n    g = (x for x in g)\nprint(list(g))",
+    ),
+    (
+        "list mutated while iterating",
+        "l = [1]\nfor x in l:\n    if len(l) < 1000: l.append(x)\nprint(len(l))",
+    ),
+    (
+        "list mutated while sorting",
+        "l = list(range(100))\ndef k(x):\n    l.append(x)\n    l.clear()\n    return x\n\
+         l.sort(key=k)",
+    ),
+    (
+        "list cleared during comparison",
+        "l = list(range(20))\nclass K:\n    def __init__(s, v): s.v = v\n    \
+         def __lt__(s, o):\n        l.clear()\n        return s.v < o.v\nl.sort(key=K)\nprint(l)",
+    ),
+    (
+        "dict mutated while iterating",
+        "d = {1: 1, 2: 2}\nfor k in d:\n    del d[k]\n    d[k + 10] = 1\nprint(d)",
+    ),
+    (
+        "dict mutated in eq",
+        "d = {}\nclass K:\n    def __hash__(s): return 1\n    def __eq__(s, o):\n        \
+         d.clear()\n        return False\nd[K()] = 1\nd[K()] = 2\nprint(len(d))",
+    ),
+    (
+        "set mutated while iterating",
+        "s = {1}\nfor k in s:\n    s.discard(k)\n    s.add(k + 1)\nprint(s)",
+    ),
+    (
+        "list extended by itself",
+        "l = [1, 2]\nl.extend(l)\nl += l\nl[1:1] = l\nprint(l)",
+    ),
+    (
+        "list extend with a growing iterator",
+        "l = [1]\ntry:\n    l.extend(x for x in l)\nexcept MemoryError:\n    print('ME')",
+    ),
+    ("self-referencing list", "l = []\nl.append(l)\nprint(l, l == l)\nd = {}\nd[1] = d\nprint(d)"),
+    (
+        "deeply nested list",
+        "x = []\nfor i in range(200000):\n    x = [x]\nprint(len(x))\ntry:\n    repr(x)\n\
+         except RecursionError:\n    print('RE')\ny = []\nfor i in range(200000):\n    y = [y]\n\
+         try:\n    print(x == y)\nexcept RecursionError:\n    print('RE')\ndel x, y",
+    ),
+    (
+        "deeply nested tuple",
+        "x = ()\nfor i in range(200000):\n    x = (x,)\ntry:\n    hash(x)\n\
+         except RecursionError:\n    print('RE')\ntry:\n    str(x)\nexcept RecursionError:\n\
+         print('RE')",
+    ),
+    (
+        "deeply nested dict",
+        "x = {}\nfor i in range(200000):\n    x = {1: x}\ntry:\n    repr(x)\n\
+         except RecursionError:\n    print('RE')",
+    ),
+    (
+        "deep exception chain",
+        "e = None\nfor i in range(100000):\n    try:\n        raise ValueError(i) from e\n\
+         except ValueError as x:\n        e = x\nraise e",
+    ),
+    (
+        "deep context chain",
+        "def f(n):\n    try:\n        raise ValueError(n)\n    finally:\n        \
+         if n: f(n - 1)\nf(900)",
+    ),
+    ("huge string repeat", "'x' * 10**12"),
+    ("huge list repeat", "[0] * 10**12"),
+    ("huge tuple repeat", "(0,) * 10**12"),
+    ("huge bytes repeat", "b'x' * 10**12"),
+    ("huge repeat overflow", "'ab' * 2**62"),
+    ("huge list from range", "list(range(10**12))"),
+    ("huge tuple from range", "tuple(range(10**12))"),
+    ("huge sorted range", "sorted(range(10**12))"),
+    ("huge bytearray", "bytearray(10**12)"),
+    ("huge bytes", "bytes(10**12)"),
+    ("huge join", "''.join(['x'] * 10**6) * 10**7"),
+    ("huge ljust", "'x'.ljust(10**12)"),
+    ("huge format width", "format(1, '10000000000000')"),
+    ("huge fstring width", "f'{1:{10**12}}'"),
+    ("huge percent width", "'%10000000000000d' % 1"),
+    ("huge expandtabs", "'\\t'.expandtabs(10**12)"),
+    ("huge zfill", "'1'.zfill(10**12)"),
+    ("huge center", "'1'.center(2**62)"),
+    ("huge replace", "('x' * 1000).replace('x', 'y' * 10**7)"),
+    ("huge range", "r = range(10**100)\nprint(r[-1], r[10**50], 10**99 in r, len(r[::10**90]))"),
+    ("huge range len", "len(range(10**100))"),
+    ("huge shift", "1 << 10**12"),
+    ("huge power", "10 ** 10 ** 12"),
+    ("huge int str", "str(10 ** 100000)"),
+    ("huge int from str", "int('9' * 100000)"),
+    ("huge float int", "int(1e308) * int(1e308)"),
+    ("huge divmod", "divmod(10**5000, 7)"),
+    ("huge pow mod", "pow(3, 10**1000, 10**100 + 7)"),
+    ("big negative shift", "1 >> 10**100"),
+    ("huge enumerate start", "next(enumerate([1], 2**100))"),
+    ("huge islice", "import itertools\nlist(itertools.islice([1, 2], 10**100))"),
+    ("huge count", "print(sum(range(10**20)))"),
+    ("huge round", "round(1.5, 10**100)\nround(10**400, -10**100)"),
+    ("huge hash", "hash(10**1000)\nhash(-1)\nhash(2**61 - 1)"),
+    ("infinite loop", "while True:\n    pass"),
+    ("infinite loop with except", "while True:\n    try:\n        pass\n    except BaseException:\n        pass"),
+    (
+        "infinite loop in finally",
+        "try:\n    pass\nfinally:\n    while True:\n        pass",
+    ),
+    (
+        "infinite generator in finalizer",
+        "def g():\n    try:\n        yield 1\n    finally:\n        while True:\n            pass\n\
+         it = g()\nnext(it)",
+    ),
+    ("infinite list", "l = [1]\nfor x in l:\n    l.append(x)"),
+    ("infinite sum", "import itertools\nsum(itertools.count())"),
+    ("infinite recursion in except", "def f():\n    try:\n        f()\n    except RecursionError:\n        f()\nf()"),
+    ("sleep", "import time\ntime.sleep(10**6)"),
+    ("input", "x = input('?')"),
+    ("int max str digits", "import sys\nsys.set_int_max_str_digits(0)\nprint(len(str(10**20000)))"),
+    ("recursion limit 1", "import sys\nsys.setrecursionlimit(1)\nprint(1)"),
+    (
+        "recursion limit 5",
+        "import sys\nsys.setrecursionlimit(5)\ndef f(): return f()\nf()",
+    ),
+    ("exit", "import sys\nsys.exit(3)\nprint('no')"),
+    ("raise exit in finalizer", "def g():\n    try:\n        yield\n    finally:\n        raise SystemExit\nit = g()\nnext(it)\ndel it\nprint(1)"),
+    ("keyboard interrupt", "raise KeyboardInterrupt"),
+    ("base exception subclass", "class E(BaseException): pass\nraise E(1, 2)"),
+    ("exception with bad str", "class E(Exception):\n    def __str__(self): return 1\nraise E()"),
+    ("exception with raising str", "class E(Exception):\n    def __str__(self): raise E()\nraise E()"),
+    ("exception with raising repr", "class E(Exception):\n    def __repr__(self): raise E()\nprint(repr(E()))"),
+    ("raise non exception", "raise 1"),
+    ("raise class not exception", "raise int"),
+    ("cause not exception", "raise ValueError from 1"),
+    (
+        "self cause",
+        "e = ValueError()\ne.__cause__ = e\ne.__context__ = e\nraise e",
+    ),
+    (
+        "context cycle",
+        "a = ValueError('a')\nb = TypeError('b')\na.__context__ = b\nb.__context__ = a\nraise a",
+    ),
+    (
+        "traceback set to junk",
+        "e = ValueError()\ntry:\n    e.__traceback__ = 1\nexcept TypeError as x:\n    print(x)\nraise e",
+    ),
+    ("bad args attribute", "e = ValueError()\ne.args = 5\nprint(e)"),
+    ("class with bad bases", "class A(1): pass"),
+    ("class with bad mro", "class A: pass\nclass B(A, A): pass"),
+    ("class inheriting from bool", "class B(bool): pass"),
+    ("class assigned __class__", "class A: pass\na = A()\na.__class__ = int"),
+    ("metaclass", "class M(type): pass\nclass A(metaclass=M): pass\nprint(A)"),
+    ("super outside", "super()"),
+    ("super without args in nested", "class A:\n    def f(self):\n        return (lambda: super())()\nA().f()"),
+    ("format recursion", "'{0:{0:{0:{0}}}}'.format(1)"),
+    ("format spec junk", "format(1, '\\x00<>=^+- #0,_.9999999999999999999999d')"),
+    ("percent junk", "'%*.*d' % (10**20, 10**20, 1)"),
+    ("str methods junk", "'a'.split(''); 'a'.center(-1); 'a'.index('b')"),
+    ("int base junk", "int('1', 1)\nint('1', 37)\nint('1', 2**100)"),
+    ("chr junk", "chr(-1)\nchr(0x110000)\nchr(2**100)"),
+    ("slice junk", "x = [1, 2, 3]\nprint(x[10**100:-10**100:-(10**100)])\nx[::0]"),
+    ("slice assignment junk", "x = [1, 2, 3]\nx[::2] = [1]\nx[10**100:] = [5]\nprint(x)"),
+    ("index junk", "[1][2**100]\n"),
+    ("negative repeat", "print('x' * -10**100, [1] * -1, (1,) * -5)"),
+    ("float junk", "print(float('nan') == float('nan'), 1e308 * 10, -1e308 * 10, 0.0 ** -1)"),
+    ("division junk", "print(1 // 0)"),
+    ("float division junk", "print(1.0 % 0.0)"),
+    ("int float overflow", "print(float(10**400))"),
+    ("int too large for float", "print(10**400 / 3)"),
+    ("round junk", "print(round(float('inf')))"),
+    ("divmod by zero", "divmod(1, 0)"),
+    ("pow junk", "pow(2, -1, 1)\npow(0, -1)\npow(2, 3, 0)"),
+    ("complex junk", "print(1j ** 1e300)\nprint((1e308 + 1e308j) * 10)"),
+    ("bytes junk", "bytes([256])\nbytes(-1)\nb'x'.decode('nope')"),
+    ("dict junk", "dict([1])\ndict([(1, 2, 3)])\n{[]: 1}"),
+    ("set junk", "{[1]}\nset([[1]])\nfrozenset({1}) | 1"),
+    ("unhashable in set display", "{1, 2, [3]}"),
+    ("sorted junk", "sorted([1, 'a'])\nsorted([1], key=1)"),
+    ("min max junk", "min([])\nmax(1)\nmin(1, 2, key=len)"),
+    ("zip strict junk", "list(zip([1], [1, 2], strict=True))"),
+    ("map junk", "list(map(1, [1]))"),
+    ("iter callable sentinel", "it = iter(int, 1)\nprint(next(it))"),
+    ("next on non iterator", "next([1])"),
+    ("send to non generator", "iter([1]).send(1)"),
+    ("throw junk", "def g():\n    yield\nit = g()\nit.throw(1)"),
+    ("throw instance and value", "def g():\n    yield\nit = g()\nit.throw(ValueError(), 1)"),
+    ("throw class with tuple value", "def g():\n    yield\nit = g()\nnext(it)\nit.throw(ValueError, (1, 2))"),
+    ("throw with traceback junk", "def g():\n    yield\nit = g()\nit.throw(ValueError, None, 1)"),
+    (
+        "close during yield from",
+        "def inner():\n    try:\n        yield 1\n    finally:\n        outer.close()\n\
+         def g():\n    yield from inner()\nouter = g()\nnext(outer)\nouter.close()",
+    ),
+    (
+        "yield from throw with no throw",
+        "class I:\n    def __iter__(self): return self\n    def __next__(self): return 1\n\
+         def g():\n    yield from I()\nit = g()\nnext(it)\nit.throw(ValueError)",
+    ),
+    (
+        "generator frame after close",
+        "def g():\n    yield 1\nit = g()\nnext(it)\nit.close()\nprint(it.gi_frame, it.gi_running, it.gi_yieldfrom)",
+    ),
+    (
+        "coroutine abuse",
+        "async def f():\n    return 1\nc = f()\nc.send(None)",
+    ),
+    (
+        "coroutine awaited twice",
+        "async def f():\n    return 1\nasync def g():\n    c = f()\n    await c\n    await c\n\
+         g().send(None)",
+    ),
+    (
+        "await non awaitable",
+        "async def f():\n    await 1\nf().send(None)",
+    ),
+    ("asyncio run junk", "import asyncio\nasyncio.run(1)"),
+    (
+        "asyncio nested run",
+        "import asyncio\nasync def f():\n    asyncio.run(f())\nasyncio.run(f())",
+    ),
+    ("globals junk", "globals()['x'] = 1\nprint(x)\ndel globals()['__builtins__']\nprint(1)"),
+    ("builtins deleted", "import builtins\ndel builtins.print\nprint(1)"),
+    ("builtins replaced", "__builtins__ = 1\nprint(1)"),
+    ("name error in del", "del x"),
+    ("unbound local", "def f():\n    x\n    x = 1\nf()"),
+    ("free var unbound", "def f():\n    def g(): return x\n    g()\n    x = 1\nf()"),
+    ("isinstance junk", "isinstance(1, 1)\nissubclass(1, int)"),
+    ("isinstance deep tuple", "t = int\nfor _ in range(100000):\n    t = (t,)\nprint(isinstance(1, t))"),
+    ("getattr junk", "getattr(1, 1)\nsetattr(1, 'x', 1)"),
+    ("object setattr junk", "object().x = 1"),
+    ("type call junk", "type(1, 2, 3)\ntype('A', (1,), {})"),
+    ("int subclass", "class I(int): pass\nprint(I(5) + 1, repr(I(3)))"),
+    ("str subclass", "class S(str): pass\nprint(S('a') * 3, hash(S('a')) == hash('a'))"),
+    ("list subclass", "class L(list): pass\nl = L([3, 1])\nl.sort()\nprint(l)"),
+    ("exception subclass init", "class E(Exception):\n    def __init__(self): pass\nraise E()"),
+    ("exception new junk", "class E(Exception):\n    def __new__(cls): return 1\nraise E"),
+];
+
+/// The inputs of a campaign, addressable by index, so that a fresh process can resume right
+/// after the input that killed its predecessor.
+struct Plan {
+    programs: Vec<(String, String)>,
+    pathological: Vec<(String, String)>,
+    /// (program index, byte offset) of every prefix in the plan.
+    prefixes: Vec<(usize, usize)>,
+    /// How many mutated inputs follow the prefixes.
+    mutations: usize,
+    /// How many mutations are stacked on one input, at most.
+    depth: usize,
+    seed: u64,
+}
+
+impl Plan {
+    /// The quick plan for CI: every pathological program, a sample of the prefixes, and two
+    /// single mutations per program.
+    fn quick(seed: u64) -> Plan {
+        let programs = real_programs();
+        let mut rng = Rng(seed);
+        let mut prefixes = Vec::new();
+        for (index, (_, text)) in programs.iter().enumerate() {
+            if index % 4 == 0 {
+                prefixes.extend(cut_points(&mut rng, text, Some(2)).into_iter().map(|c| (index, c)));
+            }
+        }
+        Plan {
+            mutations: programs.len() * 2,
+            programs,
+            pathological: pathological(),
+            prefixes,
+            depth: 1,
+            seed,
+        }
+    }
+
+    /// The long plan: every prefix of every program, then stacked mutations without end.
+    fn long(seed: u64) -> Plan {
+        let programs = real_programs();
+        let mut rng = Rng(seed);
+        let mut prefixes = Vec::new();
+        if std::env::var("FUZZ_SKIP_PREFIXES").is_err() {
+            for (index, (_, text)) in programs.iter().enumerate() {
+                prefixes.extend(cut_points(&mut rng, text, None).into_iter().map(|c| (index, c)));
+            }
+        }
+        Plan {
+            programs,
+            pathological: pathological(),
+            prefixes,
+            mutations: usize::MAX / 2,
+            depth: 4,
+            seed,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.pathological.len() + self.prefixes.len() + self.mutations
+    }
+
+    /// The name and text of input number `index`.
+    fn case(&self, index: usize) -> (String, String) {
+        if let Some((name, text)) = self.pathological.get(index) {
+            return (name.clone(), text.clone());
+        }
+        let index = index - self.pathological.len();
+        if let Some(&(program, cut)) = self.prefixes.get(index) {
+            let (name, text) = &self.programs[program];
+            return (format!("{name} cut at {cut}"), text[..cut].to_string());
+        }
+        let mut rng = Rng(self.seed ^ (index as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
+        let (name, text) = rng.pick(&self.programs);
+        let mut bytes = text.as_bytes().to_vec();
+        let mut steps = Vec::new();
+        for _ in 0..1 + rng.below(self.depth) {
+            let current = String::from_utf8_lossy(&bytes).into_owned();
+            let (what, next) = mutate(&mut rng, &current);
+            steps.push(what);
+            bytes = next;
+        }
+        (
+            format!("{name}: {}", steps.join(", ")),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    }
+}
+
+/// The character boundaries of `text` at which to cut prefixes: all of them, or `sample` picked
+/// at random plus the end of every tenth line.
+fn cut_points(rng: &mut Rng, text: &str, sample: Option<usize>) -> Vec<usize> {
+    let all: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    match sample {
+        None => all,
+        Some(n) => {
+            let mut cuts: Vec<usize> = (0..n).map(|_| *rng.pick(&all)).collect();
+            cuts.extend(text.match_indices('\n').map(|(i, _)| i).step_by(10));
+            cuts.sort_unstable();
+            cuts.dedup();
+            cuts
+        }
+    }
+}
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
+
+fn now_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Writes a failing input to `target/fuzz-failure-<n>.py`; the report line.
+fn report_failure(index: usize, name: &str, what: &str, source: &str) -> String {
+    let dir = repo_root().join("target");
+    let _ = fs::create_dir_all(&dir);
+    let path = dir.join(format!("fuzz-failure-{index}.py"));
+    let _ = fs::write(&path, source);
+    format!("case {index} ({name}): {what}\n  input: {}", path.display())
+}
+
+/// The body of the child process: runs the plan from `FUZZ_FROM` until its end or until the
+/// `FUZZ_DEADLINE` (seconds since the epoch), writing the index of every input to the progress
+/// file before running it. A failure is printed as a `FAILURE` line; after a hang the process
+/// exits, because the stuck thread would slow every later run.
+#[test]
+#[ignore = "the child process of `quick` and `long`; not a test on its own"]
+fn fuzz_child() {
+    let Ok(progress) = std::env::var("FUZZ_PROGRESS") else {
+        return;
+    };
+    let seed = env_number("FUZZ_SEED", DEFAULT_SEED);
+    let plan = match std::env::var("FUZZ_PLAN").as_deref() {
+        Ok("long") => Plan::long(seed),
+        _ => Plan::quick(seed),
+    };
+    let deadline = env_number("FUZZ_DEADLINE", u64::MAX);
+    let mut index = env_number("FUZZ_FROM", 0) as usize;
+    let mut log = fs::File::create(&progress).expect("cannot write the progress file");
+    let first = index;
+    while index < plan.len() && now_seconds() < deadline {
+        use std::io::Write as _;
+        let _ = writeln!(log, "{index}");
+        let _ = log.flush();
+        let (name, text) = plan.case(index);
+        let started = Instant::now();
+        let result = run(&text);
+        if started.elapsed() > SLOW {
+            println!("SLOW case {index} ({name}): {:.1} s", started.elapsed().as_secs_f64());
+        }
+        if let Err(failure) = result {
+            let line = report_failure(index, &name, &failure.what, &text).replace('\n', "\n  ");
+            println!("FAILURE {line}");
+            if failure.hung {
+                std::process::exit(3);
+            }
+        }
+        index += 1;
+    }
+    let _ = fs::write(&progress, format!("done {}\n", index - first));
+}
+
+/// Runs a plan in child processes until it is done; the failures. A child that dies (a stack
+/// overflow or an abort) is replaced by a fresh one that starts after the input that killed it.
+fn supervise(plan_name: &str, plan: &Plan, deadline: u64) -> (usize, Vec<String>) {
+    let exe = std::env::current_exe().expect("no test executable");
+    let progress = repo_root().join(format!("target/fuzz-progress-{plan_name}.txt"));
+    let mut failures = Vec::new();
+    let mut from = 0usize;
+    let mut runs = 0usize;
+    loop {
+        let output = std::process::Command::new(&exe)
+            .args(["fuzz_child", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
+            .env("FUZZ_PROGRESS", &progress)
+            .env("FUZZ_PLAN", plan_name)
+            .env("FUZZ_FROM", from.to_string())
+            .env("FUZZ_DEADLINE", deadline.to_string())
+            .env("FUZZ_SEED", plan.seed.to_string())
+            .output()
+            .expect("cannot start the child process");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        for line in stdout.lines() {
+            if line.starts_with("SLOW ") && std::env::var("FUZZ_VERBOSE").is_ok() {
+                println!("{line}");
+            }
+            if let Some(failure) = line.strip_prefix("FAILURE ") {
+                println!("FAILURE {failure}");
+                failures.push(failure.to_string());
+            }
+        }
+        let text = fs::read_to_string(&progress).unwrap_or_default();
+        let last = text.lines().last().unwrap_or("");
+        if let Some(count) = last.strip_prefix("done ") {
+            runs += count.parse::<usize>().unwrap_or(0);
+            break;
+        }
+        let Ok(died_at) = last.parse::<usize>() else {
+            failures.push(format!(
+                "the child process failed before running anything:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
+            break;
+        };
+        runs += died_at + 1 - from;
+        if output.status.code() != Some(3) {
+            // Not a reported hang: the process died while running this input.
+            let (name, source) = plan.case(died_at);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let tail: Vec<&str> = stderr.lines().rev().take(3).collect();
+            let what = format!(
+                "the process died ({}): {}",
+                output.status,
+                tail.into_iter().rev().collect::<Vec<_>>().join(" / ")
+            );
+            let line = report_failure(died_at, &name, &what, &source);
+            println!("FAILURE {line}");
+            failures.push(line);
+        }
+        if now_seconds() >= deadline {
+            break;
+        }
+        from = died_at + 1;
+    }
+    (runs, failures)
+}
+
+const DEFAULT_SEED: u64 = 0x00c0_ffee;
+
+/// The quick mode, for CI: a few seconds.
+#[test]
+fn quick() {
+    let plan = Plan::quick(env_number("FUZZ_SEED", DEFAULT_SEED));
+    assert!(plan.programs.len() > 100, "the corpus was not found");
+    let (runs, failures) = supervise("quick", &plan, u64::MAX);
+    println!("quick fuzz: {runs} runs, {} failures", failures.len());
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The long mode: every prefix of every program, then stacked mutations until `FUZZ_SECONDS`
+/// (default 300) have passed.
+#[test]
+#[ignore = "minutes long; run with --ignored --nocapture"]
+fn long() {
+    let seconds = env_number("FUZZ_SECONDS", 300);
+    let plan = Plan::long(env_number("FUZZ_SEED", DEFAULT_SEED));
+    let (runs, failures) = supervise("long", &plan, now_seconds() + seconds);
+    println!("long fuzz: about {runs} runs, {} failures", failures.len());
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: &[&str]) {
+        let got: Vec<&str> = tokens(input).iter().map(|&(s, e)| &input[s..e]).collect();
+        assert_eq!(got, expect, "tokens({input:?})");
+    }
+
+    #[test]
+    fn tokens_split_words_spaces_and_marks() {
+        check("def f(x):", &["def", " ", "f", "(", "x", ")", ":"]);
+        check("  é1 +=\n", &["  ", "é1", " ", "+", "=", "\n"]);
+        check("", &[]);
+    }
+
+    #[test]
+    fn mutations_are_deterministic() {
+        let text = "def g():\n    yield 1\nprint(list(g()))\n";
+        let a: Vec<_> = (0..50).map(|_| ()).scan(Rng(1), |r, _| Some(mutate(r, text))).collect();
+        let b: Vec<_> = (0..50).map(|_| ()).scan(Rng(1), |r, _| Some(mutate(r, text))).collect();
+        assert_eq!(a, b);
+    }
+}
