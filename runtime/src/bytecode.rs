@@ -167,6 +167,18 @@ pub enum Op {
     ImportStar,
     /// Pushes the class-building function (`__build_class__`).
     LoadBuildClass,
+    /// Superinstructions (`compile/superinstructions.rs`): each does the work of the
+    /// instruction it replaced and of the one after it, which it then skips.
+    /// `LoadFast(a)` then `LoadFast(b)`.
+    LoadFastLoadFast(u16, u16),
+    /// `LoadFast(a)` then `LoadConst(b)`.
+    LoadFastLoadConst(u16, u16),
+    /// `StoreFast(a)` then `LoadFast(b)`.
+    StoreFastLoadFast(u16, u16),
+    /// `LoadFast(a)` then `LoadAttr(b)`.
+    LoadFastLoadAttr(u16, u16),
+    /// `Compare(op)` then `PopJumpIfFalse(target)`.
+    CompareJumpIfFalse(CmpOp, u32),
     /// Pushes `AssertionError`.
     LoadAssertionError,
     /// Creates `__annotations__` in the current namespace if absent.
@@ -211,6 +223,8 @@ pub struct Code {
     pub spans: Vec<Span>,
     pub consts: Vec<Value>,
     pub names: Vec<Rc<PyStr>>,
+    /// One inline cache per name, for the lookups of that name (`vm/cache.rs`).
+    pub caches: Box<[crate::vm::cache::InlineCache]>,
     /// The name of every slot: local variables (parameters first), then cells that are not
     /// parameters, then free variables.
     pub varnames: Vec<Rc<PyStr>>,

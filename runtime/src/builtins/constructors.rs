@@ -149,6 +149,7 @@ pub fn construct(
             fset: get(1),
             fdel: get(2),
             doc,
+            name: Default::default(),
         })));
     }
     if is(&t.staticmethod) || is(&t.classmethod) {

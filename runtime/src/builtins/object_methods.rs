@@ -419,7 +419,9 @@ fn iterator_next(vm: &mut Vm, a: &[Value], _kw: Option<KwArgs<'_>>) -> PyResult<
     }
 }
 
-fn property_parts(a: &[Value]) -> PyResult<(Value, Value, Value, Value)> {
+type PropertyParts = (Value, Value, Value, Value, Option<Rc<PyStr>>);
+
+fn property_parts(a: &[Value]) -> PyResult<PropertyParts> {
     match a.first() {
         Some(Value::Native(n)) => match &**n {
             Native::Property {
@@ -427,38 +429,46 @@ fn property_parts(a: &[Value]) -> PyResult<(Value, Value, Value, Value)> {
                 fset,
                 fdel,
                 doc,
-            } => Ok((fget.clone(), fset.clone(), fdel.clone(), doc.clone())),
+                name,
+            } => Ok((
+                fget.clone(),
+                fset.clone(),
+                fdel.clone(),
+                doc.clone(),
+                name.borrow().clone(),
+            )),
             _ => Err(PyErr::type_error("descriptor requires a 'property' object")),
         },
         _ => Err(PyErr::type_error("descriptor requires a 'property' object")),
     }
 }
 
-fn make_property(fget: Value, fset: Value, fdel: Value, doc: Value) -> Value {
+fn make_property((fget, fset, fdel, doc, name): PropertyParts) -> Value {
     Value::Native(Rc::new(Native::Property {
         fget,
         fset,
         fdel,
         doc,
+        name: std::cell::RefCell::new(name),
     }))
 }
 
 fn property_getter(_vm: &mut Vm, a: &[Value], _kw: Option<KwArgs<'_>>) -> PyResult<Value> {
     args::exact("getter", a, 2)?;
-    let (_, fset, fdel, doc) = property_parts(a)?;
-    Ok(make_property(a[1].clone(), fset, fdel, doc))
+    let (_, fset, fdel, doc, name) = property_parts(a)?;
+    Ok(make_property((a[1].clone(), fset, fdel, doc, name)))
 }
 
 fn property_setter(_vm: &mut Vm, a: &[Value], _kw: Option<KwArgs<'_>>) -> PyResult<Value> {
     args::exact("setter", a, 2)?;
-    let (fget, _, fdel, doc) = property_parts(a)?;
-    Ok(make_property(fget, a[1].clone(), fdel, doc))
+    let (fget, _, fdel, doc, name) = property_parts(a)?;
+    Ok(make_property((fget, a[1].clone(), fdel, doc, name)))
 }
 
 fn property_deleter(_vm: &mut Vm, a: &[Value], _kw: Option<KwArgs<'_>>) -> PyResult<Value> {
     args::exact("deleter", a, 2)?;
-    let (fget, fset, _, doc) = property_parts(a)?;
-    Ok(make_property(fget, fset, a[1].clone(), doc))
+    let (fget, fset, _, doc, name) = property_parts(a)?;
+    Ok(make_property((fget, fset, a[1].clone(), doc, name)))
 }
 
 fn property_get(vm: &mut Vm, a: &[Value], _kw: Option<KwArgs<'_>>) -> PyResult<Value> {

@@ -11,6 +11,7 @@
 mod defs;
 mod expr;
 mod stmt;
+mod superinstructions;
 pub mod symtable;
 mod unit;
 mod warnings;

@@ -342,6 +342,7 @@ impl Unit {
                 i += 1;
             }
         }
+        super::superinstructions::fuse(&mut self.ops);
         Ok(Code {
             name: self.name,
             qualname: self.qualname,
@@ -350,6 +351,7 @@ impl Unit {
             ops: self.ops,
             spans: self.spans,
             consts: self.consts,
+            caches: self.names.iter().map(|_| Default::default()).collect(),
             names: self.names,
             varnames: self.varnames,
             cell_slots: self.cell_slots,
@@ -424,7 +426,8 @@ fn jump_target(op: &Op) -> Option<u32> {
         | Op::PopJumpIfTrue(t)
         | Op::JumpIfFalseOrPop(t)
         | Op::JumpIfTrueOrPop(t)
-        | Op::ForIter(t) => Some(*t),
+        | Op::ForIter(t)
+        | Op::CompareJumpIfFalse(_, t) => Some(*t),
         _ => None,
     }
 }
@@ -447,6 +450,12 @@ pub fn stack_effect(op: &Op, jump: bool) -> i32 {
         | LoadGlobal(_) | LoadName(_) => 1,
         StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => -1,
         LoadAttr(_) => 0,
+        // Superinstructions exist only after the analysis; their effects are those of the
+        // pair, for the disassembler's benefit.
+        LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
+        StoreFastLoadFast(..) => 0,
+        LoadFastLoadAttr(..) => 1,
+        CompareJumpIfFalse(..) => -2,
         StoreAttr(_) => -2,
         DeleteAttr(_) => -1,
         LoadMethod(_) => 1,

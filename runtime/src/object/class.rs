@@ -37,6 +37,12 @@ thread_local! {
     static NEXT_CLASS_ID: Cell<u64> = const { Cell::new(1) };
 }
 
+/// The type attribute epoch: it changes whenever any class dictionary does.
+#[inline(always)]
+pub fn type_epoch() -> u64 {
+    EPOCH.with(|e| e.get())
+}
+
 /// Invalidates every cached class attribute lookup (a class dictionary changed).
 pub fn invalidate_type_cache() {
     EPOCH.with(|e| e.set(e.get() + 1));
@@ -114,6 +120,12 @@ impl Class {
         });
         class.refresh_flags();
         class
+    }
+
+    /// The class's cache key, unique for the life of the thread.
+    #[inline(always)]
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The MRO, starting with this class.

@@ -41,6 +41,22 @@ pub struct DictTable {
     entries: Vec<Entry>,
     index: Option<HashTable<u32>>,
     live: usize,
+    /// Changes, to a number no table has had before, whenever a key is added or removed; so
+    /// equal versions mean equal key sets (empty tables share 0, a clone shares its
+    /// original's). Inline caches use it to know a name is still absent (`vm/cache.rs`).
+    version: u64,
+}
+
+thread_local! {
+    static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+fn next_version() -> u64 {
+    NEXT_VERSION.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    })
 }
 
 impl DictTable {
@@ -53,6 +69,7 @@ impl DictTable {
             entries: Vec::with_capacity(n),
             index: None,
             live: 0,
+            version: 0,
         }
     }
 
@@ -62,6 +79,50 @@ impl DictTable {
 
     pub fn is_empty(&self) -> bool {
         self.live == 0
+    }
+
+    /// The key-set version (see the field).
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The value at position `hint` if the key there is `name` itself (the same string
+    /// object): the check an inline cache makes before trusting a remembered position.
+    #[inline]
+    pub fn value_at_hint(&self, hint: usize, name: &Rc<PyStr>) -> Option<&Value> {
+        match self.entries.get(hint) {
+            Some(Entry {
+                key: Value::Str(k),
+                value,
+                ..
+            }) if Rc::ptr_eq(k, name) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Like `value_at_hint`, for writing.
+    #[inline]
+    pub fn value_at_hint_mut(&mut self, hint: usize, name: &Rc<PyStr>) -> Option<&mut Value> {
+        match self.entries.get_mut(hint) {
+            Some(Entry {
+                key: Value::Str(k),
+                value,
+                ..
+            }) if Rc::ptr_eq(k, name) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The position of a string key.
+    pub fn position_str(&self, key: &Rc<PyStr>) -> Option<usize> {
+        self.find(key.hash(), |k| matches!(k, Value::Str(s) if s.eq(key)))
+    }
+
+    /// Whether a string key is present.
+    #[inline]
+    pub fn contains_str(&self, key: &Rc<PyStr>) -> bool {
+        !self.is_empty() && self.position_str(key).is_some()
     }
 
     /// Finds the position of the entry whose key has `hash` and satisfies `matches`.
@@ -124,6 +185,7 @@ impl DictTable {
         let pos = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.live += 1;
+        self.version = next_version();
         match &mut self.index {
             Some(index) => {
                 let entries = &self.entries;
@@ -169,6 +231,7 @@ impl DictTable {
         let key = std::mem::replace(&mut e.key, Value::Unbound);
         let value = std::mem::replace(&mut e.value, Value::None);
         self.live -= 1;
+        self.version = next_version();
         if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
             self.compact();
         } else if self.live == 0 {
@@ -193,6 +256,7 @@ impl DictTable {
     pub fn clear(&mut self) -> Vec<Entry> {
         self.index = None;
         self.live = 0;
+        self.version = 0;
         std::mem::take(&mut self.entries)
     }
 

@@ -22,6 +22,9 @@ pub enum Native {
         fset: Value,
         fdel: Value,
         doc: Value,
+        /// The attribute name it was assigned to in a class body (`__set_name__`), used in
+        /// its error messages; copied by `getter`, `setter` and `deleter`.
+        name: RefCell<Option<Rc<super::str::PyStr>>>,
     },
     StaticMethod(Value),
     ClassMethod(Value),

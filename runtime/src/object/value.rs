@@ -84,12 +84,14 @@ impl Clone for Value {
     /// a plain copy, a heap value one reference-count increment.
     #[inline(always)]
     fn clone(&self) -> Value {
-        if self.is_inline() {
-            // SAFETY: inline variants own no heap memory, so a bitwise copy is a valid,
-            // independent value (they are never dropped through anything but a no-op).
-            unsafe { std::ptr::read(self) }
-        } else {
-            self.clone_heap()
+        // SAFETY: inline variants own no heap memory, so a bitwise copy is a valid,
+        // independent value; a heap variant's copy owns the count `retain` just added. Copying
+        // in place (rather than rebuilding the variant) keeps the value in registers.
+        unsafe {
+            if !self.is_inline() {
+                self.retain();
+            }
+            std::ptr::read(self)
         }
     }
 }
@@ -114,45 +116,89 @@ impl Value {
     /// Drops a value, skipping the out-of-line drop glue for inline values.
     #[inline(always)]
     pub fn discard(self) {
-        if self.is_inline() {
+        // SAFETY: `release_shared` gives up this value's count only when another reference
+        // keeps the object alive; the value is then forgotten instead of dropped.
+        if self.is_inline() || unsafe { self.release_shared() } {
             std::mem::forget(self);
         } else {
             drop(self);
         }
     }
 
-    #[inline(never)]
-    fn clone_heap(&self) -> Value {
+    /// Drops this value's reference count inline when the object has other references (the
+    /// common case, which then needs no call into the drop glue); returns whether it did.
+    ///
+    /// # Safety
+    /// When this returns true the caller must forget the value, whose count is gone.
+    #[inline(always)]
+    unsafe fn release_shared(&self) -> bool {
+        #[inline(always)]
+        unsafe fn release<T>(r: &Rc<T>) -> bool {
+            if Rc::strong_count(r) > 1 {
+                Rc::decrement_strong_count(Rc::as_ptr(r));
+                true
+            } else {
+                false
+            }
+        }
         use Value::*;
         match self {
-            BigInt(r) => BigInt(Rc::clone(r)),
-            Str(r) => Str(Rc::clone(r)),
-            Bytes(r) => Bytes(Rc::clone(r)),
-            Tuple(r) => Tuple(Rc::clone(r)),
-            List(r) => List(Rc::clone(r)),
-            Dict(r) => Dict(Rc::clone(r)),
-            Set(r) => Set(Rc::clone(r)),
-            FrozenSet(r) => FrozenSet(Rc::clone(r)),
-            Range(r) => Range(Rc::clone(r)),
-            Slice(r) => Slice(Rc::clone(r)),
-            Function(r) => Function(Rc::clone(r)),
-            Builtin(r) => Builtin(Rc::clone(r)),
-            Method(r) => Method(Rc::clone(r)),
-            Class(r) => Class(Rc::clone(r)),
-            Instance(r) => Instance(Rc::clone(r)),
-            Exception(r) => Exception(Rc::clone(r)),
-            Generator(r) => Generator(Rc::clone(r)),
-            Module(r) => Module(Rc::clone(r)),
-            Cell(r) => Cell(Rc::clone(r)),
-            Iter(r) => Iter(Rc::clone(r)),
-            Native(r) => Native(Rc::clone(r)),
-            None => None,
-            NotImplemented => NotImplemented,
-            Ellipsis => Ellipsis,
-            Bool(b) => Bool(*b),
-            Int(i) => Int(*i),
-            Float(f) => Float(*f),
-            Unbound => Unbound,
+            BigInt(r) => release(r),
+            Str(r) => release(r),
+            Bytes(r) => release(r),
+            Tuple(r) => release(r),
+            List(r) => release(r),
+            Dict(r) => release(r),
+            Set(r) => release(r),
+            FrozenSet(r) => release(r),
+            Range(r) => release(r),
+            Slice(r) => release(r),
+            Function(r) => release(r),
+            Builtin(r) => release(r),
+            Method(r) => release(r),
+            Class(r) => release(r),
+            Instance(r) => release(r),
+            Exception(r) => release(r),
+            Generator(r) => release(r),
+            Module(r) => release(r),
+            Cell(r) => release(r),
+            Iter(r) => release(r),
+            Native(r) => release(r),
+            None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) | Unbound => true,
+        }
+    }
+
+    /// Adds one to the reference count of the object a heap variant points to.
+    ///
+    /// # Safety
+    /// The caller must turn the added count into a value (`clone` makes a bitwise copy), or the
+    /// object leaks.
+    #[inline(always)]
+    unsafe fn retain(&self) {
+        use Value::*;
+        match self {
+            BigInt(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Str(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Bytes(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Tuple(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            List(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Dict(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Set(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            FrozenSet(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Range(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Slice(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Function(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Builtin(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Method(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Class(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Instance(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Exception(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Generator(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Module(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Cell(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Iter(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            Native(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+            None | NotImplemented | Ellipsis | Bool(_) | Int(_) | Float(_) | Unbound => {}
         }
     }
 }

@@ -234,9 +234,9 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         match d {
             Value::Native(n) => match &**n {
-                Native::Property { fget, .. } => {
+                Native::Property { fget, name, .. } => {
                     if fget.is_none() {
-                        return Err(PyErr::attribute_error("unreadable attribute"));
+                        return Err(property_lacks(name, class, "getter"));
                     }
                     self.call(fget, &[obj.clone()]).map(Some)
                 }
@@ -561,13 +561,14 @@ impl Vm {
         if let Some(d) = class.lookup(name) {
             match &d {
                 Value::Native(n) => {
-                    if let Native::Property { fset, .. } = &**n {
+                    if let Native::Property {
+                        fset,
+                        name: prop_name,
+                        ..
+                    } = &**n
+                    {
                         if fset.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "property '{}' of '{}' object has no setter",
-                                name.as_str(),
-                                class.name.as_str()
-                            )));
+                            return Err(property_lacks(prop_name, class, "setter"));
                         }
                         self.call(fset, &[obj.clone(), value])?;
                         return Ok(());
@@ -607,13 +608,14 @@ impl Vm {
                     }
                 }
                 if let Some(Value::Native(n)) = class.lookup(name) {
-                    if let Native::Property { fdel, .. } = &*n {
+                    if let Native::Property {
+                        fdel,
+                        name: prop_name,
+                        ..
+                    } = &*n
+                    {
                         if fdel.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "property '{}' of '{}' object has no deleter",
-                                name.as_str(),
-                                class.name.as_str()
-                            )));
+                            return Err(property_lacks(prop_name, &class, "deleter"));
                         }
                         self.call(fdel, &[obj.clone()])?;
                         return Ok(());
@@ -661,6 +663,24 @@ impl Vm {
 }
 
 /// A user-defined method on an exception's class.
+/// The error for a property without the function an access needs (`property_descr_get` and
+/// `property_descr_set` in CPython's `Objects/descrobject.c`).
+fn property_lacks(
+    prop_name: &std::cell::RefCell<Option<Rc<PyStr>>>,
+    class: &Class,
+    what: &str,
+) -> PyErr {
+    let qualname = class.qualname.borrow();
+    PyErr::attribute_error(match &*prop_name.borrow() {
+        Some(n) => format!(
+            "property {} of '{}' object has no {what}",
+            crate::object::formatting::str_repr(n.as_str()),
+            qualname.as_str()
+        ),
+        None => format!("property of '{}' object has no {what}", qualname.as_str()),
+    })
+}
+
 fn e_lookup(obj: &Value, name: &Rc<PyStr>) -> Option<Value> {
     match obj {
         Value::Exception(e) => e.class.lookup(name),

@@ -55,7 +55,58 @@ impl Vm {
         if let Some(Value::Cell(c)) = cell {
             c.set(Value::Class(class.clone()));
         }
+        self.finish_class(&class)?;
         Ok(Value::Class(class))
+    }
+
+    /// What `type.__new__` does once a class exists: `__set_name__` on every attribute that
+    /// has one (a property records its name), then the nearest base's `__init_subclass__`.
+    fn finish_class(&mut self, class: &Rc<Class>) -> PyResult<()> {
+        for (key, value) in class.dict.items() {
+            let Value::Str(key) = key else { continue };
+            match &value {
+                Value::Native(n) => {
+                    if let Native::Property { name, .. } = &**n {
+                        *name.borrow_mut() = Some(key.clone());
+                    }
+                }
+                Value::Instance(inst) => {
+                    let Some(set_name) = inst.class.lookup_str("__set_name__") else {
+                        continue;
+                    };
+                    let args = [
+                        value.clone(),
+                        Value::Class(class.clone()),
+                        Value::Str(key.clone()),
+                    ];
+                    if let Err(e) = self.call(&set_name, &args) {
+                        let msg = format!(
+                            "Error calling __set_name__ on '{}' instance {} in '{}'",
+                            inst.class.name.as_str(),
+                            crate::object::formatting::str_repr(key.as_str()),
+                            class.name.as_str()
+                        );
+                        let new = PyErr::runtime_error(msg);
+                        *new.0.cause.borrow_mut() = e.value();
+                        *new.0.context.borrow_mut() = Some(e.0.clone());
+                        new.0.suppress_context.set(true);
+                        return Err(new);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let hook = class
+            .mro()
+            .skip(1)
+            .find_map(|c| c.dict.get_str(&PyStr::intern("__init_subclass__")));
+        match hook {
+            Some(Value::Native(n)) => match &*n {
+                Native::ClassMethod(f) => self.call(f, &[Value::Class(class.clone())]).map(|_| ()),
+                _ => Ok(()),
+            },
+            _ => Ok(()),
+        }
     }
 
     fn class_bases(&mut self, bases: &[Value]) -> PyResult<Vec<Rc<Class>>> {
@@ -110,10 +161,16 @@ impl Vm {
             _ => name.clone(),
         };
         ns.remove_str(&PyStr::intern("__qualname__"));
-        // `__init_subclass__` and `__set_name__` are not supported; plain functions named
-        // `__new__` become static methods as in CPython.
+        // Plain functions named `__new__` become static methods as in CPython ...
         if let Some(f @ Value::Function(_)) = ns.get_item_str("__new__") {
             ns.set_item_str("__new__", Value::Native(Rc::new(Native::StaticMethod(f))));
+        }
+        // ... and `__init_subclass__` becomes a class method.
+        if let Some(f @ Value::Function(_)) = ns.get_item_str("__init_subclass__") {
+            ns.set_item_str(
+                "__init_subclass__",
+                Value::Native(Rc::new(Native::ClassMethod(f))),
+            );
         }
         let table = ns.borrow().clone();
         Ok(Class::new(

@@ -35,9 +35,9 @@ pub enum FrameExit {
 }
 
 /// How much native stack to keep free before growing it for a nested frame.
-const RED_ZONE: usize = 256 * 1024;
+pub(super) const RED_ZONE: usize = 256 * 1024;
 /// How much native stack to add when it runs low.
-const STACK_CHUNK: usize = 4 * 1024 * 1024;
+pub(super) const STACK_CHUNK: usize = 4 * 1024 * 1024;
 
 impl Vm {
     /// Runs a frame, counting it against the recursion limit.
@@ -87,7 +87,9 @@ impl Vm {
                 self.run_finalizers();
                 self.finalize_site = super::FinalizeSite::Top;
             }
-            let op_ip = ip;
+            // The instruction's position, for errors; a superinstruction moves it to its second
+            // half before that half can fail.
+            let mut op_ip = ip;
             prev_ip = op_ip;
             // SAFETY: `Unit::finish` checks that every jump target and every fall-through stays
             // inside the code, which ends with a terminal instruction.
@@ -139,6 +141,102 @@ impl Vm {
                             break 'op (unbound_local(&code, i), true);
                         }
                         st.push(v);
+                        continue 'dispatch;
+                    }
+                    Op::LoadFastLoadFast(a, b) => {
+                        let v = st.local(a as usize).clone();
+                        if let Value::Unbound = v {
+                            break 'op (unbound_local(&code, a as u32), true);
+                        }
+                        st.push(v);
+                        op_ip += 1;
+                        let w = st.local(b as usize).clone();
+                        if let Value::Unbound = w {
+                            break 'op (unbound_local(&code, b as u32), true);
+                        }
+                        st.push(w);
+                        ip += 1;
+                        continue 'dispatch;
+                    }
+                    Op::LoadFastLoadConst(a, b) => {
+                        let v = st.local(a as usize).clone();
+                        if let Value::Unbound = v {
+                            break 'op (unbound_local(&code, a as u32), true);
+                        }
+                        st.push(v);
+                        st.push(code.consts[b as usize].clone());
+                        ip += 1;
+                        continue 'dispatch;
+                    }
+                    Op::StoreFastLoadFast(a, b) => {
+                        let v = pop!();
+                        st.set_local(a as usize, v);
+                        op_ip += 1;
+                        let w = st.local(b as usize).clone();
+                        if let Value::Unbound = w {
+                            break 'op (unbound_local(&code, b as u32), true);
+                        }
+                        st.push(w);
+                        ip += 1;
+                        continue 'dispatch;
+                    }
+                    Op::LoadFastLoadAttr(a, b) => {
+                        let obj = st.local(a as usize);
+                        if let Value::Unbound = obj {
+                            break 'op (unbound_local(&code, a as u32), true);
+                        }
+                        op_ip += 1;
+                        ip += 1;
+                        let name = &code.names[b as usize];
+                        let cache = &code.caches[b as usize];
+                        if let Some(v) = cache.load_attr(obj, name) {
+                            st.push(v);
+                            continue 'dispatch;
+                        }
+                        let obj = obj.clone();
+                        let v = tri!(self.getattr(&obj, name));
+                        cache.fill_attr(&obj, name);
+                        obj.discard();
+                        st.push(v);
+                        continue 'dispatch;
+                    }
+                    Op::CompareJumpIfFalse(cop, t) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let truth = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => match cop {
+                                CmpOp::Eq | CmpOp::Is => Some(x == y),
+                                CmpOp::NotEq | CmpOp::IsNot => Some(x != y),
+                                CmpOp::Lt => Some(x < y),
+                                CmpOp::LtE => Some(x <= y),
+                                CmpOp::Gt => Some(x > y),
+                                CmpOp::GtE => Some(x >= y),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        let truth = match truth {
+                            Some(t) => {
+                                std::mem::forget((a, b));
+                                t
+                            }
+                            None => {
+                                let r = self.compare_op(&a, &b, cop);
+                                a.discard();
+                                b.discard();
+                                let r = tri!(r);
+                                op_ip += 1;
+                                match r {
+                                    Value::Bool(t) => t,
+                                    other => {
+                                        let t = self.truthy(&other);
+                                        other.discard();
+                                        tri!(t)
+                                    }
+                                }
+                            }
+                        };
+                        ip = if truth { ip + 1 } else { t as usize };
                         continue 'dispatch;
                     }
                     Op::StoreFast(i) => {
@@ -205,6 +303,11 @@ impl Vm {
                     }
                     Op::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
+                        let cache = &code.caches[i as usize];
+                        if let Some(v) = cache.load_global(&f.globals, &self.builtins, name) {
+                            st.push(v);
+                            continue 'dispatch;
+                        }
                         let v = match f.globals.get_str(name) {
                             Some(v) => v,
                             None => match self.builtins.get_str(name) {
@@ -212,6 +315,7 @@ impl Vm {
                                 None => break 'op (name_error(name), true),
                             },
                         };
+                        cache.fill_global(&f.globals, &self.builtins, name);
                         st.push(v);
                         continue 'dispatch;
                     }
@@ -271,14 +375,29 @@ impl Vm {
                     }
                     Op::LoadAttr(i) => {
                         let obj = pop!();
-                        let v = tri!(self.getattr(&obj, &code.names[i as usize]));
+                        let name = &code.names[i as usize];
+                        let cache = &code.caches[i as usize];
+                        if let Some(v) = cache.load_attr(&obj, name) {
+                            obj.discard();
+                            st.push(v);
+                            continue 'dispatch;
+                        }
+                        let v = tri!(self.getattr(&obj, name));
+                        cache.fill_attr(&obj, name);
+                        obj.discard();
                         st.push(v);
                         continue 'dispatch;
                     }
                     Op::StoreAttr(i) => {
                         let obj = pop!();
                         let v = pop!();
-                        tri!(self.setattr(&obj, &code.names[i as usize], v));
+                        let name = &code.names[i as usize];
+                        let cache = &code.caches[i as usize];
+                        if let Err(v) = cache.store_attr(&obj, name, v) {
+                            tri!(self.setattr(&obj, name, v));
+                            cache.fill_attr(&obj, name);
+                        }
+                        obj.discard();
                         continue 'dispatch;
                     }
                     Op::DeleteAttr(i) => {
@@ -288,7 +407,14 @@ impl Vm {
                     }
                     Op::LoadMethod(i) => {
                         let obj = pop!();
-                        let found = self.load_method(&obj, &code.names[i as usize]);
+                        let name = &code.names[i as usize];
+                        let cache = &code.caches[i as usize];
+                        if let Some(func) = cache.load_method(&obj, name) {
+                            st.push(func);
+                            st.push(obj);
+                            continue 'dispatch;
+                        }
+                        let found = self.load_method(&obj, name);
                         if let Err(e) = &found {
                             // CPython 3.11's LOAD_METHOD raises without `name` and `obj`, so a
                             // method call gets no "Did you mean" suggestion.
@@ -299,6 +425,7 @@ impl Vm {
                         }
                         match tri!(found) {
                             super::attr::Method::Unbound(func) => {
+                                cache.fill_method(&obj, name, &func);
                                 st.push(func);
                                 st.push(obj);
                             }
@@ -323,6 +450,7 @@ impl Vm {
                                 _ => None,
                             };
                             if let Some(r) = fast {
+                                std::mem::forget((a, b));
                                 st.push(Value::Int(r));
                                 continue 'dispatch;
                             }
@@ -330,7 +458,10 @@ impl Vm {
                         let r = if matches!(op, Op::InplaceOp(_)) {
                             tri!(self.inplace_op(a, b, bop))
                         } else {
-                            tri!(self.binary_op(&a, &b, bop))
+                            let r = self.binary_op(&a, &b, bop);
+                            a.discard();
+                            b.discard();
+                            tri!(r)
                         };
                         st.push(r);
                         continue 'dispatch;
@@ -373,12 +504,15 @@ impl Vm {
                                 _ => None,
                             };
                             if let Some(r) = r {
+                                std::mem::forget((a, b));
                                 st.push(Value::Bool(r));
                                 continue 'dispatch;
                             }
                         }
-                        let r = tri!(self.compare_op(&a, &b, cop));
-                        st.push(r);
+                        let r = self.compare_op(&a, &b, cop);
+                        a.discard();
+                        b.discard();
+                        st.push(tri!(r));
                         continue 'dispatch;
                     }
                     Op::Subscr => {
@@ -391,12 +525,15 @@ impl Vm {
                             if idx >= 0 && idx < n {
                                 let v = items[idx as usize].clone();
                                 drop(items);
+                                obj.discard();
                                 st.push(v);
                                 continue 'dispatch;
                             }
                         }
-                        let v = tri!(self.getitem(&obj, &key));
-                        st.push(v);
+                        let v = self.getitem(&obj, &key);
+                        obj.discard();
+                        key.discard();
+                        st.push(tri!(v));
                         continue 'dispatch;
                     }
                     Op::StoreSubscr => {
@@ -438,7 +575,11 @@ impl Vm {
                             Value::Bool(b) => b,
                             Value::None => false,
                             Value::Int(i) => i != 0,
-                            ref other => tri!(self.truthy(other)),
+                            ref other => {
+                                let t = self.truthy(other);
+                                v.discard();
+                                tri!(t)
+                            }
                         };
                         if truth == matches!(op, Op::PopJumpIfTrue(_)) {
                             ip = t as usize;
@@ -500,10 +641,12 @@ impl Vm {
                                 }
                             }
                             Value::Generator(g) => {
-                                let g = g.clone();
-                                match tri!(self.gen_resume(&g, Resume::Send(Value::None))) {
+                                match tri!(self.gen_resume(g, Resume::Send(Value::None))) {
                                     GenStep::Yielded(v) => Some(v),
-                                    GenStep::Returned(_) => None,
+                                    GenStep::Returned(r) => {
+                                        r.discard();
+                                        None
+                                    }
                                 }
                             }
                             other => {

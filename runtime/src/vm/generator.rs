@@ -355,11 +355,71 @@ impl Vm {
             Status::Suspended => {
                 // SAFETY: the status was `Suspended`; every path below ends the run.
                 let frame = unsafe { gen.start() };
-                let exc = frame.slots.pop().unwrap_or(Value::None);
                 match how {
-                    Resume::Send(v) => self.run_gen_frame(gen, frame, exc, Entry::Send(v)),
-                    Resume::Throw(e) => self.gen_throw_suspended(gen, frame, exc, e),
+                    Resume::Send(v) => {
+                        // Suspended inside `yield from` a generator: send straight to it,
+                        // without running this frame's `YieldFrom` (the exception state sits
+                        // on top of the delegate).
+                        if let Some(Value::Generator(sub)) = frame.yield_from_iter_below(1) {
+                            let sub = sub.clone();
+                            return self.delegate_send(gen, frame, &sub, v);
+                        }
+                        let exc = frame.slots.pop().unwrap_or(Value::None);
+                        self.run_gen_frame(gen, frame, exc, Entry::Send(v))
+                    }
+                    Resume::Throw(e) => {
+                        let exc = frame.slots.pop().unwrap_or(Value::None);
+                        self.gen_throw_suspended(gen, frame, exc, e)
+                    }
                 }
+            }
+        }
+    }
+
+    /// `send` to a generator suspended in `yield from` another generator: the value goes to
+    /// the delegate directly, and this frame only runs again when the delegate finishes. A
+    /// value yielded by the delegate passes straight out, so resuming a chain of `yield from`
+    /// costs one frame activation, not one per level. The delegating frame still counts
+    /// against the recursion limit and lends its handled exception to the delegate, as it does
+    /// when its `YieldFrom` instruction runs.
+    fn delegate_send(
+        &mut self,
+        gen: &Rc<Generator>,
+        frame: &mut Frame,
+        sub: &Rc<Generator>,
+        v: Value,
+    ) -> PyResult<GenStep> {
+        let step = if self.depth >= self.recursion_limit {
+            Err(PyErr::recursion_error("maximum recursion depth exceeded"))
+        } else {
+            self.depth += 1;
+            self.exc_stack
+                .push(frame.slots.last().cloned().unwrap_or(Value::None));
+            let step = if self.depth % 8 == 0 {
+                stacker::maybe_grow(super::eval::RED_ZONE, super::eval::STACK_CHUNK, || {
+                    self.gen_resume(sub, Resume::Send(v))
+                })
+            } else {
+                self.gen_resume(sub, Resume::Send(v))
+            };
+            self.exc_stack.pop();
+            self.depth -= 1;
+            step
+        };
+        match step {
+            Ok(GenStep::Yielded(y)) => {
+                gen.stop(Status::Suspended);
+                Ok(GenStep::Yielded(y))
+            }
+            Ok(GenStep::Returned(r)) => {
+                let exc = frame.slots.pop().unwrap_or(Value::None);
+                frame.finish_yield_from(r);
+                self.run_gen_frame(gen, frame, exc, Entry::Start)
+            }
+            Err(e) => {
+                let exc = frame.slots.pop().unwrap_or(Value::None);
+                frame.abort_yield_from();
+                self.run_gen_frame(gen, frame, exc, Entry::Throw(e))
             }
         }
     }

@@ -13,6 +13,7 @@
 //! `import.rs`.
 
 pub mod attr;
+pub mod cache;
 pub mod call;
 pub mod classes;
 pub mod eval;

@@ -160,6 +160,7 @@ impl Vm {
                     fset,
                     fdel,
                     doc,
+                    ..
                 } => match n {
                     "fget" => Some(fget.clone()),
                     "fset" => Some(fset.clone()),
