@@ -103,11 +103,11 @@ impl Output for Sink {
     }
 }
 
-/// How a run ended, when it ended acceptably.
+/// How a run ended, when it ended acceptably: every cell and the shutdown completed.
 #[derive(Debug)]
-enum Ending {
-    /// Every cell and the shutdown completed; how many cells raised.
-    Finished { errors: usize },
+struct Ending {
+    /// How many cells raised.
+    errors: usize,
 }
 
 /// Splits a program into cells as the conformance harness does.
@@ -142,7 +142,7 @@ fn run_here(source: &str, ready: &mpsc::Sender<Interrupt>) -> Result<Ending, Str
         }
     }
     session.shutdown(&mut out);
-    Ok(Ending::Finished { errors })
+    Ok(Ending { errors })
 }
 
 /// An error report must name a Python exception and end with its final line, as CPython's do.
@@ -266,16 +266,112 @@ fn real_programs() -> Vec<(String, String)> {
 
 /// Python fragments that inserted anywhere make interesting near-programs.
 const FRAGMENTS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", "'", "\"", "'''", "f'{", "}'", "\\", "\n", "\n    ", "    ",
-    "\t", ":", ",", ";", "*", "**", "=", ":=", "+=", "->", ".", "...", "@", "-", "~", "yield",
-    "yield from", "await", "async ", "def f():", "class C:", "lambda:", "return", "raise",
-    "try:", "except:", "finally:", "with", "global x", "nonlocal x", "del", "not", "and", "or",
-    "is", "in", "if", "else", "elif", "for x in", "while 1:", "break", "continue", "pass",
-    "import sys", "from", "as", "None", "True", "0", "1", "-1", "1e308", "0x", "1j", "b'",
-    "\u{0}", "\u{feff}", "é", "\u{a0}", "\r", "\r\n", "#", "# %%\n", "print(", "next(", "iter(",
-    ".send(", ".throw(", ".close()", "StopIteration", "GeneratorExit", "__next__", "__iter__",
-    "__repr__", "__eq__", "__hash__", "__del__", "super()", "self", "*a", "**k", "x[0]",
-    "x[::-1]", "[*x]", "{**d}", "(yield)", "global", "assert", "match", "case",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "'",
+    "\"",
+    "'''",
+    "f'{",
+    "}'",
+    "\\",
+    "\n",
+    "\n    ",
+    "    ",
+    "\t",
+    ":",
+    ",",
+    ";",
+    "*",
+    "**",
+    "=",
+    ":=",
+    "+=",
+    "->",
+    ".",
+    "...",
+    "@",
+    "-",
+    "~",
+    "yield",
+    "yield from",
+    "await",
+    "async ",
+    "def f():",
+    "class C:",
+    "lambda:",
+    "return",
+    "raise",
+    "try:",
+    "except:",
+    "finally:",
+    "with",
+    "global x",
+    "nonlocal x",
+    "del",
+    "not",
+    "and",
+    "or",
+    "is",
+    "in",
+    "if",
+    "else",
+    "elif",
+    "for x in",
+    "while 1:",
+    "break",
+    "continue",
+    "pass",
+    "import sys",
+    "from",
+    "as",
+    "None",
+    "True",
+    "0",
+    "1",
+    "-1",
+    "1e308",
+    "0x",
+    "1j",
+    "b'",
+    "\u{0}",
+    "\u{feff}",
+    "é",
+    "\u{a0}",
+    "\r",
+    "\r\n",
+    "#",
+    "# %%\n",
+    "print(",
+    "next(",
+    "iter(",
+    ".send(",
+    ".throw(",
+    ".close()",
+    "StopIteration",
+    "GeneratorExit",
+    "__next__",
+    "__iter__",
+    "__repr__",
+    "__eq__",
+    "__hash__",
+    "__del__",
+    "super()",
+    "self",
+    "*a",
+    "**k",
+    "x[0]",
+    "x[::-1]",
+    "[*x]",
+    "{**d}",
+    "(yield)",
+    "global",
+    "assert",
+    "match",
+    "case",
 ];
 
 /// Large and odd number literals.
@@ -409,7 +505,10 @@ fn mutate(rng: &mut Rng, text: &str) -> (String, Vec<u8>) {
         }
         8 => {
             // Change the indentation of one line.
-            let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            let line_start = bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
             if rng.below(2) == 0 {
                 out.splice(line_start..line_start, b"    ".iter().copied());
                 format!("indent the line at {line_start}")
@@ -458,20 +557,47 @@ fn pathological() -> Vec<(String, String)> {
                 format!("x = {}1{}\nprint(x)", open.repeat(n), close.repeat(n)),
             );
         }
-        add(&format!("{n} nested lists"), format!("x = {}{}", "[".repeat(n), "]".repeat(n)));
-        add(&format!("{n} calls"), format!("f = print\n{}1{}", "f(".repeat(n), ")".repeat(n)));
+        add(
+            &format!("{n} nested lists"),
+            format!("x = {}{}", "[".repeat(n), "]".repeat(n)),
+        );
+        add(
+            &format!("{n} calls"),
+            format!("f = print\n{}1{}", "f(".repeat(n), ")".repeat(n)),
+        );
         add(&format!("{n} minus"), format!("print({}1)", "-".repeat(n)));
         add(&format!("{n} not"), format!("print({}1)", "not ".repeat(n)));
-        add(&format!("{n} lambda"), format!("f = {}1", "lambda: ".repeat(n)));
-        add(&format!("{n} await"), format!("async def f():\n    {}1", "await ".repeat(n)));
-        add(&format!("{n} ternary"), format!("x = {}1", "1 if 1 else ".repeat(n)));
+        add(
+            &format!("{n} lambda"),
+            format!("f = {}1", "lambda: ".repeat(n)),
+        );
+        add(
+            &format!("{n} await"),
+            format!("async def f():\n    {}1", "await ".repeat(n)),
+        );
+        add(
+            &format!("{n} ternary"),
+            format!("x = {}1", "1 if 1 else ".repeat(n)),
+        );
         add(&format!("{n} power"), format!("x = {}1", "1 ** ".repeat(n)));
-        add(&format!("{n} attribute"), format!("x = 1{}", ".real".repeat(n)));
-        add(&format!("{n} subscript"), format!("x = [0]{}", "[0]".repeat(n)));
+        add(
+            &format!("{n} attribute"),
+            format!("x = 1{}", ".real".repeat(n)),
+        );
+        add(
+            &format!("{n} subscript"),
+            format!("x = [0]{}", "[0]".repeat(n)),
+        );
         add(&format!("{n} assign"), format!("{}1", "x = ".repeat(n)));
-        add(&format!("{n} unpack"), format!("{}a{} = 1", "(".repeat(n), ",)".repeat(n)));
+        add(
+            &format!("{n} unpack"),
+            format!("{}a{} = 1", "(".repeat(n), ",)".repeat(n)),
+        );
         add(&format!("{n} fstring"), format!("x = {}", "f'{".repeat(n)));
-        add(&format!("{n} string concat"), format!("x = {}''", "'a' ".repeat(n)));
+        add(
+            &format!("{n} string concat"),
+            format!("x = {}''", "'a' ".repeat(n)),
+        );
         let mut defs = String::new();
         for depth in 0..n.min(2000) {
             let _ = writeln!(defs, "{}def f{depth}():", " ".repeat(depth));
@@ -484,33 +610,72 @@ fn pathological() -> Vec<(String, String)> {
             let _ = writeln!(blocks, "{}{head}", "\t".repeat(depth));
         }
         add(&format!("{n} nested blocks"), blocks);
-        add(&format!("{n} comprehension"), format!("x = {}", "[x for x in ".repeat(n)));
-        add(&format!("{n} decorators"), format!("{}def f(): pass", "@d\n".repeat(n)));
+        add(
+            &format!("{n} comprehension"),
+            format!("x = {}", "[x for x in ".repeat(n)),
+        );
+        add(
+            &format!("{n} decorators"),
+            format!("{}def f(): pass", "@d\n".repeat(n)),
+        );
         add(
             &format!("{n} generator chain"),
-            format!("g = iter([1])\n{}\nprint(list(g))", "g = (x for x in g)\n".repeat(n)),
+            format!(
+                "g = iter([1])\n{}\nprint(list(g))",
+                "g = (x for x in g)\n".repeat(n)
+            ),
         );
     }
-    add("long line of sums", format!("x = {}1\nprint(x)", "1+".repeat(100_000)));
-    add("long list display", format!("x = [{}]\nprint(len(x))", "1,".repeat(100_000)));
-    add("long string", format!("x = '{}'\nprint(len(x))", "a".repeat(1 << 20)));
+    add(
+        "long line of sums",
+        format!("x = {}1\nprint(x)", "1+".repeat(100_000)),
+    );
+    add(
+        "long list display",
+        format!("x = [{}]\nprint(len(x))", "1,".repeat(100_000)),
+    );
+    add(
+        "long string",
+        format!("x = '{}'\nprint(len(x))", "a".repeat(1 << 20)),
+    );
     add("long name", format!("{} = 1", "a".repeat(100_000)));
     add("many lines", "x = 1\n".repeat(100_000));
     add("huge decimal literal", format!("x = {}", "9".repeat(5000)));
-    add("huge decimal literal 2", format!("x = {}", "9".repeat(100_000)));
-    add("huge hex literal", format!("x = 0x{}\nprint(x.bit_length())", "f".repeat(100_000)));
-    add("huge float literal", format!("x = {}.5\nprint(x)", "9".repeat(400)));
-    add("huge exponent", "x = 1e99999999999999999999\nprint(x)".into());
+    add(
+        "huge decimal literal 2",
+        format!("x = {}", "9".repeat(100_000)),
+    );
+    add(
+        "huge hex literal",
+        format!("x = 0x{}\nprint(x.bit_length())", "f".repeat(100_000)),
+    );
+    add(
+        "huge float literal",
+        format!("x = {}.5\nprint(x)", "9".repeat(400)),
+    );
+    add(
+        "huge exponent",
+        "x = 1e99999999999999999999\nprint(x)".into(),
+    );
     add("nul bytes", "x = 1\0\nprint(x)\0".into());
     add("nul in string", "print('a\0b')".into());
     add("only nul", "\0".into());
     add("bom", "\u{feff}print(1)".into());
-    add("form feed", "\x0cprint(1)\n\x0c  \nif 1:\n\x0c    print(2)".into());
+    add(
+        "form feed",
+        "\x0cprint(1)\n\x0c  \nif 1:\n\x0c    print(2)".into(),
+    );
     add("lone cr", "x = 1\rprint(x)\r".into());
     add("mixed tabs", "if 1:\n\tx = 1\n        print(x)".into());
     add("unicode names", "é = 1\nℌ = 2\nprint(é + H)".into());
-    add("surrogate escape", "print('\\ud800')\nprint(repr('\\udfff'))".into());
-    add("bad escapes", "print('\\N{NO SUCH NAME}', b'\\777', '\\x4')".into());
+    add(
+        "surrogate escape",
+        "print('\\ud800')\nprint(repr('\\udfff'))".into(),
+    );
+    add(
+        "bad escapes",
+        "print('\\N{NO SUCH NAME}', b'\\777', '\\x4')".into(),
+    );
     add("deep indentation", format!("{}x = 1", " ".repeat(100_000)));
     add("empty", String::new());
     add("only newlines", "\n".repeat(10_000));
@@ -841,7 +1006,11 @@ impl Plan {
         let mut prefixes = Vec::new();
         for (index, (_, text)) in programs.iter().enumerate() {
             if index % 4 == 0 {
-                prefixes.extend(cut_points(&mut rng, text, Some(2)).into_iter().map(|c| (index, c)));
+                prefixes.extend(
+                    cut_points(&mut rng, text, Some(2))
+                        .into_iter()
+                        .map(|c| (index, c)),
+                );
             }
         }
         Plan {
@@ -861,7 +1030,11 @@ impl Plan {
         let mut prefixes = Vec::new();
         if std::env::var("FUZZ_SKIP_PREFIXES").is_err() {
             for (index, (_, text)) in programs.iter().enumerate() {
-                prefixes.extend(cut_points(&mut rng, text, None).into_iter().map(|c| (index, c)));
+                prefixes.extend(
+                    cut_points(&mut rng, text, None)
+                        .into_iter()
+                        .map(|c| (index, c)),
+                );
             }
         }
         Plan {
@@ -966,6 +1139,7 @@ fn fuzz_child() {
     let mut index = env_number("FUZZ_FROM", 0) as usize;
     let mut log = fs::File::create(&progress).expect("cannot write the progress file");
     let first = index;
+    let mut raised = 0;
     while index < plan.len() && now_seconds() < deadline {
         use std::io::Write as _;
         let _ = writeln!(log, "{index}");
@@ -974,7 +1148,13 @@ fn fuzz_child() {
         let started = Instant::now();
         let result = run(&text);
         if started.elapsed() > SLOW {
-            println!("SLOW case {index} ({name}): {:.1} s", started.elapsed().as_secs_f64());
+            println!(
+                "SLOW case {index} ({name}): {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        if let Ok(ending) = &result {
+            raised += ending.errors;
         }
         if let Err(failure) = result {
             let line = report_failure(index, &name, &failure.what, &text).replace('\n', "\n  ");
@@ -985,20 +1165,29 @@ fn fuzz_child() {
         }
         index += 1;
     }
+    println!("RAISED {raised}");
     let _ = fs::write(&progress, format!("done {}\n", index - first));
 }
 
-/// Runs a plan in child processes until it is done; the failures. A child that dies (a stack
+/// Runs a plan in child processes until it is done; how many inputs ran, how many cells raised
+/// a Python exception (in children that finished), and the failures. A child that dies (a stack
 /// overflow or an abort) is replaced by a fresh one that starts after the input that killed it.
-fn supervise(plan_name: &str, plan: &Plan, deadline: u64) -> (usize, Vec<String>) {
+fn supervise(plan_name: &str, plan: &Plan, deadline: u64) -> (usize, usize, Vec<String>) {
     let exe = std::env::current_exe().expect("no test executable");
     let progress = repo_root().join(format!("target/fuzz-progress-{plan_name}.txt"));
     let mut failures = Vec::new();
     let mut from = 0usize;
     let mut runs = 0usize;
+    let mut raised = 0usize;
     loop {
         let output = std::process::Command::new(&exe)
-            .args(["fuzz_child", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
+            .args([
+                "fuzz_child",
+                "--exact",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env("FUZZ_PROGRESS", &progress)
             .env("FUZZ_PLAN", plan_name)
             .env("FUZZ_FROM", from.to_string())
@@ -1010,6 +1199,9 @@ fn supervise(plan_name: &str, plan: &Plan, deadline: u64) -> (usize, Vec<String>
         for line in stdout.lines() {
             if line.starts_with("SLOW ") && std::env::var("FUZZ_VERBOSE").is_ok() {
                 println!("{line}");
+            }
+            if let Some(count) = line.strip_prefix("RAISED ") {
+                raised += count.parse::<usize>().unwrap_or(0);
             }
             if let Some(failure) = line.strip_prefix("FAILURE ") {
                 println!("FAILURE {failure}");
@@ -1049,7 +1241,7 @@ fn supervise(plan_name: &str, plan: &Plan, deadline: u64) -> (usize, Vec<String>
         }
         from = died_at + 1;
     }
-    (runs, failures)
+    (runs, raised, failures)
 }
 
 const DEFAULT_SEED: u64 = 0x00c0_ffee;
@@ -1059,9 +1251,17 @@ const DEFAULT_SEED: u64 = 0x00c0_ffee;
 fn quick() {
     let plan = Plan::quick(env_number("FUZZ_SEED", DEFAULT_SEED));
     assert!(plan.programs.len() > 100, "the corpus was not found");
-    let (runs, failures) = supervise("quick", &plan, u64::MAX);
-    println!("quick fuzz: {runs} runs, {} failures", failures.len());
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    let (runs, raised, failures) = supervise("quick", &plan, u64::MAX);
+    println!(
+        "quick fuzz: {runs} runs, {raised} cells raised, {} failures",
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The long mode: every prefix of every program, then stacked mutations until `FUZZ_SECONDS`
@@ -1071,9 +1271,17 @@ fn quick() {
 fn long() {
     let seconds = env_number("FUZZ_SECONDS", 300);
     let plan = Plan::long(env_number("FUZZ_SEED", DEFAULT_SEED));
-    let (runs, failures) = supervise("long", &plan, now_seconds() + seconds);
-    println!("long fuzz: about {runs} runs, {} failures", failures.len());
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    let (runs, raised, failures) = supervise("long", &plan, now_seconds() + seconds);
+    println!(
+        "long fuzz: about {runs} runs, {raised} cells raised, {} failures",
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[cfg(test)]
@@ -1095,8 +1303,14 @@ mod tests {
     #[test]
     fn mutations_are_deterministic() {
         let text = "def g():\n    yield 1\nprint(list(g()))\n";
-        let a: Vec<_> = (0..50).map(|_| ()).scan(Rng(1), |r, _| Some(mutate(r, text))).collect();
-        let b: Vec<_> = (0..50).map(|_| ()).scan(Rng(1), |r, _| Some(mutate(r, text))).collect();
+        let a: Vec<_> = (0..50)
+            .map(|_| ())
+            .scan(Rng(1), |r, _| Some(mutate(r, text)))
+            .collect();
+        let b: Vec<_> = (0..50)
+            .map(|_| ())
+            .scan(Rng(1), |r, _| Some(mutate(r, text)))
+            .collect();
         assert_eq!(a, b);
     }
 }

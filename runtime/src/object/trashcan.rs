@@ -116,9 +116,13 @@ mod tests {
     #[test]
     fn deep_structures_drop_without_deep_recursion() {
         check(1_000_000, |v| Value::List(Rc::new(PyList::new(vec![v]))));
-        check(1_000_000, |v| Value::Tuple(PyTuple::new(vec![v, Value::Int(1)])));
+        check(1_000_000, |v| {
+            Value::Tuple(PyTuple::new(vec![v, Value::Int(1)]))
+        });
         check(300_000, |v| {
-            Value::List(Rc::new(PyList::new(vec![Value::Tuple(PyTuple::new(vec![v]))])))
+            Value::List(Rc::new(PyList::new(vec![Value::Tuple(PyTuple::new(
+                vec![v],
+            ))])))
         });
         check(10, |v| Value::List(Rc::new(PyList::new(vec![v]))));
     }

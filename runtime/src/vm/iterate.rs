@@ -144,6 +144,9 @@ impl Vm {
     }
 
     fn next_native(&mut self, it: &Rc<NativeIter>) -> PyResult<Option<Value>> {
+        // Builtins drain native iterators in Rust loops (`sum(range(10**20))`), which have no
+        // back edge to poll on: the step itself polls, so an interrupt still stops them.
+        self.poll()?;
         let mut state = it.state.borrow_mut();
         let r = match &mut *state {
             IterState::Seq { seq, index } => {
@@ -409,11 +412,48 @@ impl Vm {
         }
         let it = self.iter(iterable)?;
         let mut out = Vec::new();
+        reserve_items(&mut out, length_hint(&it))?;
         while let Some(v) = self.next_value(&it)? {
-            out.push(v);
+            push_item(&mut out, v)?;
         }
         Ok(out)
     }
+}
+
+/// How many items a native iterator is sure to give, when that may be large: the length hint
+/// CPython's `list_extend` and `PySequence_Tuple` allocate for before iterating, so that
+/// `list(range(10**12))` fails at once with `MemoryError`.
+pub fn length_hint(it: &Value) -> usize {
+    if let Value::Iter(native) = it {
+        if let IterState::Range { remaining, .. } = &*native.state.borrow() {
+            return *remaining;
+        }
+    }
+    0
+}
+
+/// Appends an item, growing the vector as `push` would, but with `MemoryError` rather than an
+/// abort when the allocation fails.
+#[inline]
+pub fn push_item(out: &mut Vec<Value>, v: Value) -> PyResult<()> {
+    if out.len() == out.capacity() {
+        let more = out.len().max(8);
+        reserve_items(out, more)?;
+    }
+    out.push(v);
+    Ok(())
+}
+
+/// The most items a collected vector may hold: beyond it CPython could not allocate the list
+/// either, and a failed allocation must not abort the process.
+const MAX_ITEMS: usize = 1 << 28;
+
+/// Makes room for `more` items, or fails with `MemoryError` as CPython's allocation would.
+pub fn reserve_items(out: &mut Vec<Value>, more: usize) -> PyResult<()> {
+    if out.len().saturating_add(more) > MAX_ITEMS || out.try_reserve_exact(more).is_err() {
+        return Err(PyErr::memory_error());
+    }
+    Ok(())
 }
 
 pub fn not_iterable(obj: &Value) -> PyErr {
