@@ -366,6 +366,7 @@ impl Unit {
             stacksize,
             exc_table,
             doc: self.doc,
+            object: Default::default(),
         })
     }
 
