@@ -8,6 +8,7 @@
 //! The compiler reports scope errors as `SyntaxError` and constructs Coro does not support as
 //! `NotImplementedError`, both with the span of the offending node.
 
+mod constset;
 mod defs;
 mod expr;
 mod stmt;
