@@ -507,6 +507,12 @@ impl PySet {
 
     /// Set equality when every key compares natively; `None` when Python code must decide.
     pub fn native_eq(&self, other: &PySet) -> Option<bool> {
+        self.native_eq_within(other, super::dict::KEY_EQ_DEPTH)
+    }
+
+    /// [`PySet::native_eq`] with `budget` more levels of nested keys allowed (see
+    /// `dict::key_eq_within`).
+    pub fn native_eq_within(&self, other: &PySet, budget: u32) -> Option<bool> {
         let a = self.table.borrow();
         let b = other.table.borrow();
         if a.len() != b.len() {
@@ -515,7 +521,7 @@ impl PySet {
         for (hash, key) in a.entries() {
             let mut needs_python = false;
             let mut eq = |x: &Value, y: &Value| -> PyResult<bool> {
-                match super::dict::key_eq(x, y) {
+                match super::dict::key_eq_within(x, y, budget) {
                     Some(r) => Ok(r),
                     None => {
                         needs_python = true;

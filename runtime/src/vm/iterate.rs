@@ -110,6 +110,10 @@ impl Vm {
 
     /// Advances an iterator: `Some(item)`, or `None` when it is exhausted.
     pub fn next_value(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Builtins drain iterators in Rust loops (`sum(range(10**20))`, `list(g)` over a
+        // generator delegating to an endless `__next__`), which have no back edge to poll on:
+        // every step polls, so an interrupt still stops them.
+        self.poll()?;
         match it {
             Value::Iter(native) => self.next_native(native),
             Value::Generator(g) => match self.gen_resume(g, Resume::Send(Value::None))? {
@@ -144,9 +148,6 @@ impl Vm {
     }
 
     fn next_native(&mut self, it: &Rc<NativeIter>) -> PyResult<Option<Value>> {
-        // Builtins drain native iterators in Rust loops (`sum(range(10**20))`), which have no
-        // back edge to poll on: the step itself polls, so an interrupt still stops them.
-        self.poll()?;
         let mut state = it.state.borrow_mut();
         let r = match &mut *state {
             IterState::Seq { seq, index } => {
