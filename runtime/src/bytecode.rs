@@ -241,9 +241,23 @@ pub struct Code {
     pub exc_table: Vec<ExcEntry>,
     /// The docstring, if the body starts with one.
     pub doc: Option<Rc<PyStr>>,
+    /// The code object Python code sees while one is alive (see [`Code::object`]), so that
+    /// `g.gi_code is f.__code__`.
+    pub object: std::cell::RefCell<std::rc::Weak<crate::object::native::Native>>,
 }
 
 impl Code {
+    /// This code as a Python code object: the same object every time while one is referenced.
+    pub fn object(self: &Rc<Self>) -> crate::object::value::Value {
+        use crate::object::native::Native;
+        if let Some(n) = self.object.borrow().upgrade() {
+            return crate::object::value::Value::Native(n);
+        }
+        let n = Rc::new(Native::Code(self.clone()));
+        *self.object.borrow_mut() = Rc::downgrade(&n);
+        crate::object::value::Value::Native(n)
+    }
+
     pub fn nslots(&self) -> usize {
         self.varnames.len()
     }

@@ -629,7 +629,13 @@ fn construct_bytes(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult
             if n < 0 {
                 return Err(PyErr::value_error("negative count"));
             }
+            super::clinic::check_len(n as usize)?;
             vec![0; n as usize]
+        }
+        (Some(Value::BigInt(_)), None) => {
+            return Err(PyErr::overflow_error(
+                "cannot fit 'int' into an index-sized integer",
+            ))
         }
         (Some(Value::Bytes(b)), None) => b.data.to_vec(),
         (Some(other), None) => {

@@ -8,6 +8,7 @@ use crate::object::function::KwArgs;
 use crate::object::iter::{IterState, NativeIter};
 use crate::object::types::type_of;
 use crate::object::value::Value;
+use crate::vm::recursion::Nesting;
 use crate::vm::Vm;
 
 use super::args;
@@ -112,12 +113,14 @@ pub fn isinstance_of(vm: &mut Vm, obj: &Value, classinfo: &Value) -> PyResult<bo
         Value::Class(c) => Ok(type_of(obj).is_subclass(c)),
         Value::Tuple(t) => {
             let t = t.clone();
-            for item in t.items() {
-                if isinstance_of(vm, obj, item)? {
-                    return Ok(true);
+            vm.nested(Nesting::InstanceCheck, |vm| {
+                for item in t.items() {
+                    if isinstance_of(vm, obj, item)? {
+                        return Ok(true);
+                    }
                 }
-            }
-            Ok(false)
+                Ok(false)
+            })
         }
         _ => Err(PyErr::type_error(
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
@@ -131,28 +134,28 @@ fn isinstance(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Valu
     Ok(Value::Bool(isinstance_of(vm, &a[0], &a[1])?))
 }
 
-fn subclass_of(cls: &Rc<Class>, classinfo: &Value) -> PyResult<bool> {
+fn subclass_of(vm: &mut Vm, cls: &Rc<Class>, classinfo: &Value) -> PyResult<bool> {
     match classinfo {
         Value::Class(c) => Ok(cls.is_subclass(c)),
-        Value::Tuple(t) => {
+        Value::Tuple(t) => vm.nested(Nesting::SubclassCheck, |vm| {
             for item in t.items() {
-                if subclass_of(cls, item)? {
+                if subclass_of(vm, cls, item)? {
                     return Ok(true);
                 }
             }
             Ok(false)
-        }
+        }),
         _ => Err(PyErr::type_error(
             "issubclass() arg 2 must be a class, a tuple of classes, or a union",
         )),
     }
 }
 
-fn issubclass(_vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
+fn issubclass(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
     args::no_kwargs("issubclass", kw)?;
     args::expected("issubclass", a, 2, 2)?;
     match &a[0] {
-        Value::Class(c) => Ok(Value::Bool(subclass_of(c, &a[1])?)),
+        Value::Class(c) => Ok(Value::Bool(subclass_of(vm, c, &a[1])?)),
         _ => Err(PyErr::type_error("issubclass() arg 1 must be a class")),
     }
 }

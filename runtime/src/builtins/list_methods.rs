@@ -17,6 +17,7 @@ use crate::object::list::PyList;
 use crate::object::range::{PyRange, SliceIndices};
 use crate::object::tuple::PyTuple;
 use crate::object::value::Value;
+use crate::vm::iterate::{length_hint, push_item, reserve_items};
 use crate::vm::Vm;
 
 use super::clinic;
@@ -189,8 +190,9 @@ fn list_extend(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Val
         Value::Tuple(t) => l.borrow_mut().extend(t.items().iter().cloned()),
         other => {
             let it = vm.iter(other)?;
+            reserve_items(&mut l.borrow_mut(), length_hint(&it))?;
             while let Some(v) = vm.next_value(&it)? {
-                l.push(v);
+                push_item(&mut l.borrow_mut(), v)?;
             }
         }
     }

@@ -106,9 +106,14 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            ExprKind::Set(items) => {
-                self.sequence(items, Op::BuildSet, Op::SetAdd(1), Op::SetUpdate(1))?
-            }
+            ExprKind::Set(items) => match super::constset::folded_set(items) {
+                Some(folded) => {
+                    self.emit(Op::BuildSet(0));
+                    self.unit().load_const(folded);
+                    self.emit(Op::SetUpdate(1));
+                }
+                None => self.sequence(items, Op::BuildSet, Op::SetAdd(1), Op::SetUpdate(1))?,
+            },
             ExprKind::List(items) => {
                 self.sequence(items, Op::BuildList, Op::ListAppend(1), Op::ListExtend(1))?
             }

@@ -8,6 +8,7 @@
 //! The compiler reports scope errors as `SyntaxError` and constructs Coro does not support as
 //! `NotImplementedError`, both with the span of the offending node.
 
+mod constset;
 mod defs;
 mod expr;
 mod locations;
@@ -20,7 +21,6 @@ mod warnings;
 use std::rc::Rc;
 
 use crate::bytecode::{flags, Code, Op};
-use crate::object::native::Native;
 use crate::object::value::Value;
 use crate::source::SourceFile;
 use crate::syntax::ast::{Module, Span, Stmt, StmtKind};
@@ -197,7 +197,7 @@ impl<'a> Compiler<'a> {
             .pop()
             .ok_or_else(|| internal("unit stack underflow"))?;
         let code = unit.finish(self.source.clone()).map_err(|m| internal(&m))?;
-        Ok(Value::Native(Rc::new(Native::Code(Rc::new(code)))))
+        Ok(Rc::new(code).object())
     }
 
     /// Records a leading docstring; for modules and classes it is also stored as `__doc__`.

@@ -520,11 +520,17 @@ impl<'a> Compiler<'a> {
                 self.call_exit_none();
                 self.unit().span = saved;
             }
-            FBlock::HandlerCleanup { handler, name } => {
+            FBlock::HandlerCleanup {
+                handler,
+                cleanup,
+                name,
+            } => {
                 if let Some(h) = handler {
                     let pos = self.unit().suspend_handler(*h);
                     suspended.push((*h, pos));
                 }
+                let pos = self.unit().suspend_handler(*cleanup);
+                suspended.push((*cleanup, pos));
                 if let Some(n) = name {
                     self.unit().load_const(Value::None);
                     self.store_name(n);
@@ -606,6 +612,7 @@ impl<'a> Compiler<'a> {
                     let hn = self.unit().push_handler(named_cleanup, 0);
                     self.push_fblock(FBlock::HandlerCleanup {
                         handler: Some(hn),
+                        cleanup: hc,
                         name: Some(name.clone()),
                     });
                     self.stmts(&handler.body)?;
@@ -630,6 +637,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Pop);
                     self.push_fblock(FBlock::HandlerCleanup {
                         handler: None,
+                        cleanup: hc,
                         name: None,
                     });
                     self.stmts(&handler.body)?;
@@ -647,7 +655,6 @@ impl<'a> Compiler<'a> {
         // No clause matched: re-raise; the cleanup handler restores the previous exception.
         self.emit(Op::Reraise);
         self.unit().pop_handler();
-        let _ = hc;
         self.unit().bind(cleanup);
         self.emit_cleanup_reraise();
         self.unit().bind(end);

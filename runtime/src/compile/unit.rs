@@ -65,9 +65,12 @@ pub enum FBlock {
         handler: u32,
         span: Span,
     },
-    /// An `except` body: the previously handled exception is on the stack.
+    /// An `except` body: the previously handled exception is on the stack. `handler` clears
+    /// the bound name on the way out, `cleanup` restores the previous exception; code that
+    /// leaves the body (a `finally` inlined for `return`) is protected by neither.
     HandlerCleanup {
         handler: Option<u32>,
+        cleanup: u32,
         name: Option<Rc<str>>,
     },
     /// A value the block must discard (a return value being overridden).
@@ -366,6 +369,7 @@ impl Unit {
             stacksize,
             exc_table,
             doc: self.doc,
+            object: Default::default(),
         })
     }
 

@@ -304,9 +304,21 @@ impl DictTable {
     }
 }
 
+/// How many levels of nested tuples and frozensets native key equality follows; deeper, it
+/// answers `None` and leaves the comparison to the VM, which counts every level against the
+/// recursion limit (so comparing structures nested a million deep cannot overflow the native
+/// stack).
+pub const KEY_EQ_DEPTH: u32 = 32;
+
 /// Native key equality: `Some(answer)` for builtin keys, `None` when Python code must decide
-/// (an instance whose class defines `__eq__`, or a tuple containing one).
+/// (an instance whose class defines `__eq__`, or a tuple containing one) or when the keys nest
+/// deeper than [`KEY_EQ_DEPTH`].
 pub fn key_eq(a: &Value, b: &Value) -> Option<bool> {
+    key_eq_within(a, b, KEY_EQ_DEPTH)
+}
+
+/// [`key_eq`] with `budget` more levels of nesting allowed.
+pub fn key_eq_within(a: &Value, b: &Value, budget: u32) -> Option<bool> {
     use Value::*;
     if a.is(b) {
         return Some(true);
@@ -320,8 +332,11 @@ pub fn key_eq(a: &Value, b: &Value) -> Option<bool> {
             if x.len() != y.len() {
                 return Some(false);
             }
+            if budget == 0 {
+                return Option::None;
+            }
             for (p, q) in x.items().iter().zip(y.items()) {
-                match key_eq(p, q) {
+                match key_eq_within(p, q, budget - 1) {
                     Some(true) => {}
                     other => return other,
                 }
@@ -330,7 +345,10 @@ pub fn key_eq(a: &Value, b: &Value) -> Option<bool> {
         }
         (Bytes(x), Bytes(y)) => Some(x.data == y.data),
         (FrozenSet(x), FrozenSet(y)) | (Set(x), FrozenSet(y)) | (FrozenSet(x), Set(y)) => {
-            x.native_eq(y)
+            if budget == 0 {
+                return Option::None;
+            }
+            x.native_eq_within(y, budget - 1)
         }
         (Instance(x), _) if x.class.overrides_eq() => Option::None,
         (_, Instance(y)) if y.class.overrides_eq() => Option::None,
@@ -343,6 +361,22 @@ pub fn key_eq(a: &Value, b: &Value) -> Option<bool> {
 #[derive(Default)]
 pub struct PyDict {
     table: RefCell<DictTable>,
+}
+
+impl Drop for PyDict {
+    /// Deep nests of dictionaries (and of instances, whose attributes are one) are freed
+    /// through the trashcan, without deep recursion.
+    fn drop(&mut self) {
+        let entries = std::mem::take(&mut self.table.get_mut().entries);
+        if !entries.is_empty() {
+            super::trashcan::release(entries, |entries, queue| {
+                super::trashcan::spill_values(
+                    entries.into_iter().flat_map(|e| [e.key, e.value]),
+                    queue,
+                )
+            });
+        }
+    }
 }
 
 impl PyDict {

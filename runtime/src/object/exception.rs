@@ -43,6 +43,23 @@ pub struct PyException {
     pub fresh: Cell<bool>,
 }
 
+impl Drop for PyException {
+    /// A long chain of exceptions (`__cause__`, `__context__`) is freed through the trashcan,
+    /// without deep recursion.
+    fn drop(&mut self) {
+        let cause = std::mem::replace(self.cause.get_mut(), Value::None);
+        let context = self.context.get_mut().take();
+        if !cause.is_inline() || context.is_some() {
+            super::trashcan::release((cause, context), |(cause, context), queue| {
+                super::trashcan::spill_values(
+                    [cause].into_iter().chain(context.map(Value::Exception)),
+                    queue,
+                )
+            });
+        }
+    }
+}
+
 impl PyException {
     pub fn new(class: Rc<Class>, args: Rc<PyTuple>) -> Rc<PyException> {
         Rc::new(PyException {

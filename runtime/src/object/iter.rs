@@ -45,18 +45,21 @@ pub enum IterState {
         step: i64,
         remaining: usize,
     },
-    /// Over a dict by slot; `len` is the size when iteration began, to detect changes.
+    /// Over a dict by slot; `len` is the size when iteration began, to detect changes, and
+    /// `left` how many entries may still come (CPython's `di_len`): one more means the keys
+    /// changed.
     Dict {
         dict: Rc<PyDict>,
         part: DictPart,
         slot: usize,
         len: usize,
+        left: usize,
     },
-    /// Over a snapshot of a set's items; `set` and `len` detect a change in size.
+    /// Over a set by table position, as CPython's `setiter_iternext` walks it; `len` is the
+    /// size when iteration began, to detect a change in size.
     Set {
         set: Rc<PySet>,
-        items: Vec<Value>,
-        index: usize,
+        pos: usize,
         len: usize,
     },
     Enumerate {

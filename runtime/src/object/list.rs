@@ -12,6 +12,16 @@ pub struct PyList {
     items: RefCell<Vec<Value>>,
 }
 
+impl Drop for PyList {
+    /// Deep nests of lists are freed through the trashcan, without deep recursion.
+    fn drop(&mut self) {
+        let items = std::mem::take(self.items.get_mut());
+        if !items.is_empty() {
+            super::trashcan::release(items, super::trashcan::spill_values);
+        }
+    }
+}
+
 impl PyList {
     pub fn new(items: Vec<Value>) -> PyList {
         PyList {

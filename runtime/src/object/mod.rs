@@ -16,6 +16,7 @@ pub mod number;
 pub mod range;
 pub mod set;
 pub mod str;
+pub mod trashcan;
 pub mod tuple;
 pub mod types;
 pub mod value;

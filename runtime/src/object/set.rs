@@ -98,6 +98,17 @@ impl SetTable {
             .map(|s| (s.hash, &s.key))
     }
 
+    /// The first active key at table position `pos` or after, with its position
+    /// (`setiter_iternext`'s walk).
+    pub fn next_at(&self, pos: usize) -> Option<(usize, Value)> {
+        self.slots
+            .iter()
+            .enumerate()
+            .skip(pos)
+            .find(|(_, s)| s.is_active())
+            .map(|(i, s)| (i, s.key.clone()))
+    }
+
     pub fn keys(&self) -> Vec<Value> {
         self.entries().map(|(_, k)| k.clone()).collect()
     }
@@ -453,6 +464,18 @@ pub struct PySet {
     table: RefCell<SetTable>,
 }
 
+impl Drop for PySet {
+    /// Deep nests of frozensets are freed through the trashcan, without deep recursion.
+    fn drop(&mut self) {
+        let slots = std::mem::take(&mut self.table.get_mut().slots);
+        if !slots.is_empty() {
+            super::trashcan::release(slots, |slots, queue| {
+                super::trashcan::spill_values(slots.into_iter().map(|s| s.key), queue)
+            });
+        }
+    }
+}
+
 impl PySet {
     pub fn new(table: SetTable) -> PySet {
         PySet {
@@ -484,6 +507,12 @@ impl PySet {
 
     /// Set equality when every key compares natively; `None` when Python code must decide.
     pub fn native_eq(&self, other: &PySet) -> Option<bool> {
+        self.native_eq_within(other, super::dict::KEY_EQ_DEPTH)
+    }
+
+    /// [`PySet::native_eq`] with `budget` more levels of nested keys allowed (see
+    /// `dict::key_eq_within`).
+    pub fn native_eq_within(&self, other: &PySet, budget: u32) -> Option<bool> {
         let a = self.table.borrow();
         let b = other.table.borrow();
         if a.len() != b.len() {
@@ -492,7 +521,7 @@ impl PySet {
         for (hash, key) in a.entries() {
             let mut needs_python = false;
             let mut eq = |x: &Value, y: &Value| -> PyResult<bool> {
-                match super::dict::key_eq(x, y) {
+                match super::dict::key_eq_within(x, y, budget) {
                     Some(r) => Ok(r),
                     None => {
                         needs_python = true;

@@ -18,6 +18,16 @@ thread_local! {
     static EMPTY: Rc<PyTuple> = Rc::new(PyTuple { items: SmallVec::new() });
 }
 
+impl Drop for PyTuple {
+    /// Deep nests of tuples are freed through the trashcan, without deep recursion.
+    fn drop(&mut self) {
+        if !self.items.is_empty() {
+            let items = std::mem::take(&mut self.items);
+            super::trashcan::release(items, super::trashcan::spill_values);
+        }
+    }
+}
+
 impl PyTuple {
     pub fn new(items: Vec<Value>) -> Rc<PyTuple> {
         if items.is_empty() {

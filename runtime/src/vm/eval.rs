@@ -722,11 +722,19 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::SetUpdate(n) => {
+                        // `set_update_internal`: a set or frozenset operand is merged table
+                        // to table, which keeps CPython's iteration order.
                         let iterable = pop!();
-                        let items = tri!(self.collect(&iterable));
                         let target = st.peek(n as usize).clone();
-                        for item in items {
-                            tri!(self.set_add(&target, item));
+                        if let Value::Set(s) = &target {
+                            tri!(crate::builtins::set_methods::update_live(
+                                self, s, &iterable
+                            ));
+                        } else {
+                            let items = tri!(self.collect(&iterable));
+                            for item in items {
+                                tri!(self.set_add(&target, item));
+                            }
                         }
                         continue 'dispatch;
                     }

@@ -25,6 +25,17 @@ pub struct Frame {
     pub ip: u32,
 }
 
+impl Drop for Frame {
+    /// A chain of suspended generators, each holding the next in its frame, is freed through
+    /// the trashcan, without deep recursion.
+    fn drop(&mut self) {
+        if !self.slots.is_empty() {
+            let slots = std::mem::take(&mut self.slots);
+            crate::object::trashcan::release(slots, crate::object::trashcan::spill_values);
+        }
+    }
+}
+
 impl Frame {
     /// The operand stack depth.
     pub fn depth(&self) -> usize {

@@ -57,7 +57,13 @@ impl Vm {
                 let t = t.clone();
                 let mut hashes = Vec::with_capacity(t.len());
                 for item in t.items() {
-                    hashes.push(self.hash(item)?);
+                    // CPython hashes nested tuples without a recursion limit: grow the native
+                    // stack instead, so a tuple nested a million deep still hashes.
+                    hashes.push(if matches!(item, Value::Tuple(_)) {
+                        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.hash(item))?
+                    } else {
+                        self.hash(item)?
+                    });
                 }
                 hash::hash_tuple(hashes.into_iter())
             }

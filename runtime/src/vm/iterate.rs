@@ -41,11 +41,11 @@ impl Vm {
                 part: DictPart::Keys,
                 slot: 0,
                 len: d.len(),
+                left: d.len(),
             },
             Value::Set(s) | Value::FrozenSet(s) => IterState::Set {
                 set: s.clone(),
-                items: s.borrow().keys(),
-                index: 0,
+                pos: 0,
                 len: s.len(),
             },
             Value::Generator(g) => {
@@ -61,6 +61,7 @@ impl Vm {
                     part: *part,
                     slot: 0,
                     len: dict.len(),
+                    left: dict.len(),
                 },
                 Native::Deque { items, .. } => IterState::Seq {
                     seq: Value::tuple(items.borrow().iter().cloned().collect()),
@@ -109,6 +110,10 @@ impl Vm {
 
     /// Advances an iterator: `Some(item)`, or `None` when it is exhausted.
     pub fn next_value(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Builtins drain iterators in Rust loops (`sum(range(10**20))`, `list(g)` over a
+        // generator delegating to an endless `__next__`), which have no back edge to poll on:
+        // every step polls, so an interrupt still stops them.
+        self.poll()?;
         match it {
             Value::Iter(native) => self.next_native(native),
             Value::Generator(g) => match self.gen_resume(g, Resume::Send(Value::None))? {
@@ -209,6 +214,7 @@ impl Vm {
                 part,
                 slot,
                 len,
+                left,
             } => {
                 if dict.len() != *len {
                     *len = usize::MAX;
@@ -222,6 +228,15 @@ impl Vm {
                     let s = *slot;
                     *slot += 1;
                     if let Some(e) = table.entry_at(s) {
+                        if *left == 0 {
+                            // An entry was found but none was expected.
+                            drop(table);
+                            *state = IterState::Exhausted;
+                            return Err(PyErr::runtime_error(
+                                "dictionary keys changed during iteration",
+                            ));
+                        }
+                        *left -= 1;
                         found = Some(match part {
                             DictPart::Keys => e.key.clone(),
                             DictPart::Values => e.value.clone(),
@@ -232,18 +247,19 @@ impl Vm {
                 }
                 found
             }
-            IterState::Set {
-                set,
-                items,
-                index,
-                len,
-            } => {
+            IterState::Set { set, pos, len } => {
                 if set.len() != *len {
+                    *len = usize::MAX;
                     return Err(PyErr::runtime_error("Set changed size during iteration"));
                 }
-                let v = items.get(*index).cloned();
-                *index += 1;
-                v
+                let next = set.borrow().next_at(*pos);
+                match next {
+                    Some((at, key)) => {
+                        *pos = at + 1;
+                        Some(key)
+                    }
+                    None => None,
+                }
             }
             IterState::Exhausted => None,
             _ => {
@@ -397,11 +413,48 @@ impl Vm {
         }
         let it = self.iter(iterable)?;
         let mut out = Vec::new();
+        reserve_items(&mut out, length_hint(&it))?;
         while let Some(v) = self.next_value(&it)? {
-            out.push(v);
+            push_item(&mut out, v)?;
         }
         Ok(out)
     }
+}
+
+/// How many items a native iterator is sure to give, when that may be large: the length hint
+/// CPython's `list_extend` and `PySequence_Tuple` allocate for before iterating, so that
+/// `list(range(10**12))` fails at once with `MemoryError`.
+pub fn length_hint(it: &Value) -> usize {
+    if let Value::Iter(native) = it {
+        if let IterState::Range { remaining, .. } = &*native.state.borrow() {
+            return *remaining;
+        }
+    }
+    0
+}
+
+/// Appends an item, growing the vector as `push` would, but with `MemoryError` rather than an
+/// abort when the allocation fails.
+#[inline]
+pub fn push_item(out: &mut Vec<Value>, v: Value) -> PyResult<()> {
+    if out.len() == out.capacity() {
+        let more = out.len().max(8);
+        reserve_items(out, more)?;
+    }
+    out.push(v);
+    Ok(())
+}
+
+/// The most items a collected vector may hold: beyond it CPython could not allocate the list
+/// either, and a failed allocation must not abort the process.
+const MAX_ITEMS: usize = 1 << 28;
+
+/// Makes room for `more` items, or fails with `MemoryError` as CPython's allocation would.
+pub fn reserve_items(out: &mut Vec<Value>, more: usize) -> PyResult<()> {
+    if out.len().saturating_add(more) > MAX_ITEMS || out.try_reserve_exact(more).is_err() {
+        return Err(PyErr::memory_error());
+    }
+    Ok(())
 }
 
 pub fn not_iterable(obj: &Value) -> PyErr {

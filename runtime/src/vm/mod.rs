@@ -24,6 +24,7 @@ pub mod import;
 pub mod items;
 pub mod iterate;
 pub mod ops;
+pub mod recursion;
 pub mod registry;
 pub mod repr;
 pub mod special;

@@ -17,6 +17,7 @@ use crate::object::types::type_of;
 use crate::object::value::Value;
 use crate::syntax::ast::{BinOp, CmpOp};
 
+use super::recursion::Nesting;
 use super::Vm;
 
 fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
@@ -430,7 +431,13 @@ impl Vm {
     }
 
     pub fn rich_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
-        if let Some(r) = self.native_compare(a, b, op)? {
+        let native = if is_container(a) && is_container(b) {
+            // Comparing containers compares their items: a level of native recursion.
+            self.nested(Nesting::Comparison, |vm| vm.native_compare(a, b, op))?
+        } else {
+            self.native_compare(a, b, op)?
+        };
+        if let Some(r) = native {
             return Ok(Value::Bool(r));
         }
         if is_user(a) || is_user(b) {
@@ -734,3 +741,16 @@ fn unsupported(a: &Value, b: &Value, op: BinOp) -> PyErr {
 
 #[allow(dead_code)]
 fn _pystr_used(_: &PyStr) {}
+
+/// Whether comparing two such values compares items of theirs (and so may nest deeply).
+fn is_container(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Native(_)
+    )
+}

@@ -13,6 +13,7 @@ use crate::object::str::PyStr;
 use crate::object::types::type_of;
 use crate::object::value::Value;
 
+use super::recursion::Nesting;
 use super::Vm;
 
 /// The address CPython prints in default reprs.
@@ -33,7 +34,8 @@ impl Vm {
             {
                 return self.user_repr(v)
             }
-            _ => PyStr::from_string(self.repr_string(v)?),
+            _ if v.is_inline() => PyStr::from_string(self.repr_string(v)?),
+            _ => PyStr::from_string(self.nested(Nesting::Repr, |vm| vm.repr_string(v))?),
         })
     }
 
@@ -90,7 +92,13 @@ impl Vm {
                 };
                 let mut parts = Vec::with_capacity(t.len());
                 for item in t.items() {
-                    parts.push(self.repr(item)?.as_str().to_string());
+                    match self.repr(item) {
+                        Ok(r) => parts.push(r.as_str().to_string()),
+                        Err(e) => {
+                            self.leave_repr(v);
+                            return Err(e);
+                        }
+                    }
                 }
                 self.leave_repr(v);
                 if parts.len() == 1 {

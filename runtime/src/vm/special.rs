@@ -49,7 +49,7 @@ impl Vm {
                     }
                     Value::Dict(Rc::new(d))
                 }),
-                "__code__" => Some(Value::Native(Rc::new(Native::Code(f.code.clone())))),
+                "__code__" => Some(f.code.object()),
                 "__globals__" => Some(Value::Dict(f.globals.clone())),
                 "__closure__" => Some(if f.closure.is_empty() {
                     Value::None
@@ -114,7 +114,7 @@ impl Vm {
                     Some("running") => Some(Value::Bool(g.is_running())),
                     Some("suspended") => Some(Value::Bool(g.is_suspended())),
                     Some("yieldfrom") => Some(g.yield_from().unwrap_or(Value::None)),
-                    Some("code") => Some(Value::Native(Rc::new(Native::Code(g.code.clone())))),
+                    Some("code") => Some(g.code.object()),
                     Some("name") => Some(Value::Str(g.name())),
                     Some("qualname") => Some(Value::Str(g.qualname())),
                     _ => None,
@@ -216,7 +216,7 @@ impl Vm {
                         }
                         Some(Value::Dict(Rc::new(d)))
                     }
-                    "f_code" => Some(Value::Native(Rc::new(Native::Code(g.code.clone())))),
+                    "f_code" => Some(g.code.object()),
                     "f_back" => Some(Value::None),
                     _ => None,
                 },

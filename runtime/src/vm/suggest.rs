@@ -15,18 +15,22 @@ const MAX_STRING_SIZE: usize = 40;
 const MOVE_COST: usize = 2;
 const CASE_COST: usize = 1;
 
-fn substitution_cost(a: char, b: char) -> usize {
-    if a == b {
+/// `substitution_cost` of CPython 3.11's `Python/suggestions.c`, on bytes: a change of ASCII
+/// case costs half a substitution.
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if a & 31 != b & 31 {
+        MOVE_COST
+    } else if a == b {
         0
-    } else if a.to_lowercase().eq(b.to_lowercase()) {
+    } else if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST
     }
 }
 
-/// `traceback._levenshtein_distance`.
-fn levenshtein(a: &[char], b: &[char], max_cost: usize) -> usize {
+/// `levenshtein_distance` of `Python/suggestions.c`, on the UTF-8 bytes of the names.
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
     if a == b {
         return 0;
     }
@@ -74,25 +78,23 @@ fn levenshtein(a: &[char], b: &[char], max_cost: usize) -> usize {
     result
 }
 
-/// The best candidate for `wrong`, if one is close enough.
+/// `calculate_suggestions` of `Python/suggestions.c`: the first candidate closest to `wrong`,
+/// if one is close enough (no more than a third of the characters changed).
 fn best_match(wrong: &str, candidates: &[String]) -> Option<String> {
-    if candidates.len() > MAX_CANDIDATE_ITEMS {
+    if candidates.len() >= MAX_CANDIDATE_ITEMS {
         return None;
     }
-    let w: Vec<char> = wrong.chars().collect();
-    if w.len() > MAX_STRING_SIZE {
-        return None;
-    }
-    let mut best_distance = w.len();
+    let w = wrong.as_bytes();
+    let mut best_distance = usize::MAX;
     let mut suggestion: Option<String> = None;
     for name in candidates {
         if name == wrong {
             continue;
         }
-        let n: Vec<char> = name.chars().collect();
+        let n = name.as_bytes();
         let max_distance =
             ((n.len() + w.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
-        let d = levenshtein(&w, &n, max_distance);
+        let d = levenshtein(w, n, max_distance);
         if d > max_distance {
             continue;
         }
@@ -111,42 +113,49 @@ impl Vm {
         let Some(Value::Str(wrong)) = exc.get_attr("name") else {
             return None;
         };
-        let mut names: Vec<String> = Vec::new();
-        let push_keys = |names: &mut Vec<String>, d: &crate::object::dict::PyDict| {
-            for k in d.keys() {
-                if let Value::Str(s) = k {
-                    names.push(s.as_str().to_string());
-                }
-            }
+        let keys = |d: &crate::object::dict::PyDict| -> Vec<String> {
+            d.keys()
+                .into_iter()
+                .filter_map(|k| match k {
+                    Value::Str(s) => Some(s.as_str().to_string()),
+                    _ => None,
+                })
+                .collect()
         };
         if exc.is_instance(&t.attribute_error) {
             let obj = exc.get_attr("obj")?;
-            for v in crate::builtins::introspect::dir_names(self, &obj) {
-                if let Value::Str(s) = v {
-                    names.push(s.as_str().to_string());
-                }
-            }
-        } else if exc.is_instance(&t.name_error) {
-            let entry = exc.traceback.borrow().first().cloned()?;
-            let code = &entry.code;
-            if code.flags & crate::bytecode::flags::NAMESPACE == 0 {
-                let nlocals = code.nslots() - code.nfree as usize;
-                names.extend(
-                    code.varnames[..nlocals]
-                        .iter()
-                        .filter(|n| !n.starts_with('.'))
-                        .map(|n| n.as_str().to_string()),
-                );
-            } else {
-                push_keys(&mut names, &entry.globals);
-            }
-            push_keys(&mut names, &entry.globals);
-            let builtins = self.builtins.clone();
-            push_keys(&mut names, &builtins);
-        } else {
+            let names: Vec<String> = crate::builtins::introspect::dir_names(self, &obj)
+                .into_iter()
+                .filter_map(|v| match v {
+                    Value::Str(s) => Some(s.as_str().to_string()),
+                    _ => None,
+                })
+                .collect();
+            return best_match(wrong.as_str(), &names);
+        }
+        if !exc.is_instance(&t.name_error) {
             return None;
         }
-        best_match(wrong.as_str(), &names)
+        // The frame's locals, then its globals, then the builtins, each list on its own, as
+        // `offer_suggestions_for_name_error` does.
+        let entry = exc.traceback.borrow().first().cloned()?;
+        let code = &entry.code;
+        if code.flags & crate::bytecode::flags::NAMESPACE == 0 {
+            let nlocals = code.nslots() - code.nfree as usize;
+            let locals: Vec<String> = code.varnames[..nlocals]
+                .iter()
+                .filter(|n| !n.starts_with('.'))
+                .map(|n| n.as_str().to_string())
+                .collect();
+            if let Some(s) = best_match(wrong.as_str(), &locals) {
+                return Some(s);
+            }
+        }
+        if let Some(s) = best_match(wrong.as_str(), &keys(&entry.globals)) {
+            return Some(s);
+        }
+        let builtins = self.builtins.clone();
+        best_match(wrong.as_str(), &keys(&builtins))
     }
 }
 
@@ -165,5 +174,6 @@ mod tests {
         check("countr", &["count", "counter"], Some("count"));
         check("xyzzy", &["print", "len"], None);
         check("Print", &["print"], Some("print"));
+        check("xx", &["__init__", "x", "y"], Some("x"));
     }
 }
