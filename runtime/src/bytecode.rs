@@ -23,6 +23,7 @@ use crate::syntax::ast::{BinOp, CmpOp, Span};
 
 /// One instruction. Stack effects are written `[before] -> [after]`, top of stack last.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[allow(clippy::enum_variant_names)] // `BinaryOp` and `InplaceOp` are CPython's names.
 pub enum Op {
     Nop,
     /// `[a] -> []`
@@ -157,8 +158,6 @@ pub enum Op {
     BeforeWith,
     /// `[exit prev exc] -> [exit prev exc result]`: calls `exit(type, exc, tb)`.
     WithExceptStart,
-    /// `[mgr] -> [aexit awaitable]` for `async with`.
-    BeforeAsyncWith,
     /// `[level fromlist] -> [module]`
     ImportName(u32),
     /// `[module] -> [module attr]`
@@ -262,14 +261,6 @@ impl Code {
         self.varnames.len()
     }
 
-    pub fn is_generator(&self) -> bool {
-        self.flags & flags::GENERATOR != 0
-    }
-
-    pub fn is_coroutine(&self) -> bool {
-        self.flags & flags::COROUTINE != 0
-    }
-
     /// The handler for an exception raised at `ip`: the innermost (last-listed) entry whose
     /// range covers it.
     pub fn handler_for(&self, ip: u32) -> Option<ExcEntry> {
@@ -290,65 +281,6 @@ impl Code {
 
     pub fn filename(&self) -> &str {
         self.source.name()
-    }
-
-    /// The positional parameter count including `*args`, `**kwargs` and keyword-only ones:
-    /// the slots the caller fills.
-    pub fn total_args(&self) -> usize {
-        let mut n = (self.argcount + self.kwonlyargcount) as usize;
-        if self.flags & flags::VARARGS != 0 {
-            n += 1;
-        }
-        if self.flags & flags::VARKEYWORDS != 0 {
-            n += 1;
-        }
-        n
-    }
-
-    /// A readable listing of the instructions, for tests and debugging.
-    pub fn disassemble(&self) -> String {
-        use std::fmt::Write;
-        let mut out = String::new();
-        let mut last_line = 0;
-        for (i, op) in self.ops.iter().enumerate() {
-            let line = self.line_of(i);
-            let marker = if line != last_line {
-                last_line = line;
-                format!("{line:>4}")
-            } else {
-                "    ".to_string()
-            };
-            let detail = match op {
-                Op::LoadConst(k) => format!(" ({:?})", self.consts.get(*k as usize)),
-                Op::LoadFast(k)
-                | Op::StoreFast(k)
-                | Op::DeleteFast(k)
-                | Op::LoadDeref(k)
-                | Op::StoreDeref(k)
-                | Op::LoadClosure(k) => {
-                    format!(" ({})", self.varnames[*k as usize].as_str())
-                }
-                Op::LoadGlobal(k)
-                | Op::StoreGlobal(k)
-                | Op::LoadName(k)
-                | Op::StoreName(k)
-                | Op::LoadAttr(k)
-                | Op::StoreAttr(k)
-                | Op::LoadMethod(k) => {
-                    format!(" ({})", self.names[*k as usize].as_str())
-                }
-                _ => String::new(),
-            };
-            let _ = writeln!(out, "{marker} {i:>4} {op:?}{detail}");
-        }
-        for e in &self.exc_table {
-            let _ = writeln!(
-                out,
-                "  exc {}..{} -> {} depth {}",
-                e.start, e.end, e.target, e.depth
-            );
-        }
-        out
     }
 }
 

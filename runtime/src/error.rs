@@ -50,16 +50,13 @@ error_constructors! {
     runtime_error => runtime_error,
     not_implemented => not_implemented_error,
     recursion_error => recursion_error,
-    assertion_error => assertion_error,
     unbound_local => unbound_local_error,
     import_error => import_error,
     module_not_found => module_not_found_error,
     eof_error => eof_error,
     system_error => system_error,
     lookup_error => lookup_error,
-    os_error => os_error,
     stdin_not_implemented => stdin_not_implemented_error,
-    internal_error => internal_error,
 }
 
 impl PyErr {
@@ -114,16 +111,13 @@ impl PyErr {
         PyErr::new(t.overflow_error.clone(), args)
     }
 
+    #[cfg(test)]
     pub fn exception(&self) -> &Rc<PyException> {
         &self.0
     }
 
     pub fn value(&self) -> Value {
         Value::Exception(self.0.clone())
-    }
-
-    pub fn class(&self) -> &Rc<Class> {
-        &self.0.class
     }
 
     pub fn class_name(&self) -> &str {

@@ -457,7 +457,7 @@ pub fn parse_int(vm: &mut Vm, s: &Rc<PyStr>, base: u32) -> PyResult<Value> {
         (0, _) => {
             if body.len() > 1
                 && body.starts_with('0')
-                && body.trim_start_matches(['0', '_']).len() > 0
+                && !body.trim_start_matches(['0', '_']).is_empty()
             {
                 return Err(invalid());
             }

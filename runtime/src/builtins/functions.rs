@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::error::{PyErr, PyResult};
-use crate::object::class::{Class, Layout};
+use crate::object::class::Class;
 use crate::object::function::KwArgs;
 use crate::object::iter::{IterState, NativeIter};
 use crate::object::types::type_of;
@@ -254,9 +254,4 @@ fn unsupported_breakpoint(_vm: &mut Vm, _a: &[Value], _kw: Option<KwArgs<'_>>) -
     Err(PyErr::not_implemented(
         "breakpoint() is not supported by Coro",
     ))
-}
-
-/// Whether a class is a builtin exception class (for messages).
-pub fn is_exception_class(c: &Rc<Class>) -> bool {
-    c.layout == Layout::Exception
 }

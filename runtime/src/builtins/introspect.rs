@@ -139,7 +139,7 @@ pub fn dir_names(vm: &mut Vm, obj: &Value) -> Vec<Value> {
     let _ = vm;
     names.sort();
     names.dedup();
-    names.into_iter().map(|n| Value::from_string(n)).collect()
+    names.into_iter().map(Value::from_string).collect()
 }
 
 fn dir(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {

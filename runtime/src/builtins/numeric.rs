@@ -181,13 +181,13 @@ fn divmod(vm: &mut Vm, a: &[Value], kw: Option<KwArgs<'_>>) -> PyResult<Value> {
         return Ok(Value::tuple(vec![q, r]));
     }
     if let Some(m) = vm.lookup_special(x, "__divmod__") {
-        let r = vm.call(&m, &[y.clone()])?;
+        let r = vm.call(&m, std::slice::from_ref(y))?;
         if !matches!(r, Value::NotImplemented) {
             return Ok(r);
         }
     }
     if let Some(m) = vm.lookup_special(y, "__rdivmod__") {
-        let r = vm.call(&m, &[x.clone()])?;
+        let r = vm.call(&m, std::slice::from_ref(x))?;
         if !matches!(r, Value::NotImplemented) {
             return Ok(r);
         }

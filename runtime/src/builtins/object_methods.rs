@@ -367,7 +367,7 @@ pub fn throw_exception(vm: &mut Vm, rest: &[Value]) -> PyResult<PyErr> {
                     let t = t.clone();
                     vm.call(typ, t.items())?
                 }
-                other => vm.call(typ, &[other.clone()])?,
+                other => vm.call(typ, std::slice::from_ref(other))?,
             };
             match exc {
                 Value::Exception(e) => Ok(PyErr(e)),
@@ -478,7 +478,7 @@ fn property_get(vm: &mut Vm, a: &[Value], _kw: Option<KwArgs<'_>>) -> PyResult<V
     let (fget, ..) = property_parts(a)?;
     match a.get(1) {
         None | Some(Value::None) => Ok(a[0].clone()),
-        Some(obj) => vm.call(&fget, &[obj.clone()]),
+        Some(obj) => vm.call(&fget, std::slice::from_ref(obj)),
     }
 }
 

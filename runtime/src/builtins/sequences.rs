@@ -57,7 +57,7 @@ pub fn sort_values(
     } else {
         let mut keys = Vec::with_capacity(items.len());
         for it in items.iter() {
-            keys.push(vm.call(key, &[it.clone()])?);
+            keys.push(vm.call(key, std::slice::from_ref(it))?);
         }
         keys
     };
@@ -196,7 +196,7 @@ fn min_max(
         let k = if key.is_none() {
             item.clone()
         } else {
-            vm.call(&key, &[item.clone()])?
+            vm.call(&key, std::slice::from_ref(&item))?
         };
         best = Some(match best {
             None => (item, k),

@@ -219,7 +219,7 @@ impl<'a> Compiler<'a> {
         &mut self,
         node: &'a Expr,
         name: &str,
-        elts: &[&'a Box<Expr>],
+        elts: &[&'a Expr],
         generators: &'a [Comprehension],
     ) -> CResult<()> {
         let scope = self
@@ -261,7 +261,7 @@ impl<'a> Compiler<'a> {
     fn comprehension_loop(
         &mut self,
         name: &str,
-        elts: &[&'a Box<Expr>],
+        elts: &[&'a Expr],
         generators: &'a [Comprehension],
         index: usize,
         depth: u32,

@@ -268,10 +268,6 @@ impl Unit {
         }
     }
 
-    pub fn handler_depth(&self) -> usize {
-        self.handler_stack.len()
-    }
-
     /// Assembles the code object.
     pub fn finish(mut self, source: Rc<SourceFile>) -> Result<Code, String> {
         // A code object always ends in a terminal instruction, and nothing jumps past its end.
@@ -517,7 +513,7 @@ pub fn stack_effect(op: &Op, jump: bool) -> i32 {
         PushExcInfo => 1,
         PopExcept => -1,
         CheckExcMatch => 0,
-        BeforeWith | BeforeAsyncWith => 1,
+        BeforeWith => 1,
         WithExceptStart => 1,
         ImportName(_) => -1,
         ImportFrom(_) => 1,

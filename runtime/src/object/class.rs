@@ -214,16 +214,6 @@ impl Class {
         None
     }
 
-    /// Looks an attribute up along the MRO, returning the class where it was found too.
-    pub fn lookup_with_owner(self: &Rc<Self>, name: &Rc<PyStr>) -> Option<(Value, Rc<Class>)> {
-        for class in self.mro() {
-            if let Some(v) = class.dict.get_str(name) {
-                return Some((v, class.clone()));
-            }
-        }
-        None
-    }
-
     pub fn lookup_str(self: &Rc<Self>, name: &str) -> Option<Value> {
         self.lookup(&PyStr::intern(name))
     }

@@ -60,25 +60,13 @@ fn next_version() -> u64 {
 }
 
 impl DictTable {
+    #[cfg(test)]
     pub fn new() -> DictTable {
         DictTable::default()
     }
 
-    pub fn with_capacity(n: usize) -> DictTable {
-        DictTable {
-            entries: Vec::with_capacity(n),
-            index: None,
-            live: 0,
-            version: 0,
-        }
-    }
-
     pub fn len(&self) -> usize {
         self.live
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.live == 0
     }
 
     /// The key-set version (see the field).
@@ -119,12 +107,6 @@ impl DictTable {
         self.find(key.hash(), |k| matches!(k, Value::Str(s) if s.eq(key)))
     }
 
-    /// Whether a string key is present.
-    #[inline]
-    pub fn contains_str(&self, key: &Rc<PyStr>) -> bool {
-        !self.is_empty() && self.position_str(key).is_some()
-    }
-
     /// Finds the position of the entry whose key has `hash` and satisfies `matches`.
     pub fn find(&self, hash: i64, mut matches: impl FnMut(&Value) -> bool) -> Option<usize> {
         match &self.index {
@@ -154,25 +136,11 @@ impl DictTable {
             .collect()
     }
 
-    /// Looks a key up by native equality. `None` from `key_eq` counts as not equal; callers that
-    /// may hold such keys use `candidates` first.
-    pub fn position(&self, hash: i64, key: &Value) -> Option<usize> {
-        self.find(hash, |k| key_eq(k, key) == Some(true))
-    }
-
     /// Looks up an interned or plain string key.
     pub fn get_str(&self, key: &Rc<PyStr>) -> Option<&Value> {
         let hash = key.hash();
         self.find(hash, |k| matches!(k, Value::Str(s) if s.eq(key)))
             .map(|i| &self.entries[i].value)
-    }
-
-    pub fn entry(&self, i: usize) -> &Entry {
-        &self.entries[i]
-    }
-
-    pub fn value_mut(&mut self, i: usize) -> &mut Value {
-        &mut self.entries[i].value
     }
 
     /// Sets the value at a known position; returns the old value.
@@ -193,17 +161,6 @@ impl DictTable {
             }
             None if self.entries.len() > LINEAR_MAX => self.build_index(),
             None => {}
-        }
-    }
-
-    /// Inserts or replaces by native key equality; returns the previous value.
-    pub fn insert(&mut self, hash: i64, key: Value, value: Value) -> Option<Value> {
-        match self.position(hash, &key) {
-            Some(i) => Some(self.replace_value(i, value)),
-            None => {
-                self.push_new(hash, key, value);
-                None
-            }
         }
     }
 
@@ -480,8 +437,8 @@ mod tests {
             (0..40).map(|i| (format!("k{i}"), Some(i))).collect();
         let mut ops: Vec<(&str, Option<i64>)> =
             many.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-        for i in 0..38 {
-            ops.push((many[i].0.as_str(), None));
+        for (k, _) in many.iter().take(38) {
+            ops.push((k.as_str(), None));
         }
         check(&ops, "k38=38 k39=39");
     }

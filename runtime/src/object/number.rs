@@ -108,7 +108,8 @@ fn int_op_fast(op: BinOp, x: i64, y: i64) -> Option<PyResult<Value>> {
                     "integer division or modulo by zero",
                 )));
             }
-            x.checked_div_euclid(y).map(|_| Value::Int(x.div_floor(&y)))
+            x.checked_div_euclid(y)
+                .map(|_| Value::Int(num_integer::Integer::div_floor(&x, &y)))
         }
         BinOp::Mod => {
             if y == 0 {
@@ -148,10 +149,10 @@ fn int_op_fast(op: BinOp, x: i64, y: i64) -> Option<PyResult<Value>> {
             if y < 0 {
                 return Some(float_pow(x as f64, y as f64));
             }
-            match u32::try_from(y).ok().and_then(|e| x.checked_pow(e)) {
-                Some(r) => Some(Value::Int(r)),
-                None => None,
-            }
+            u32::try_from(y)
+                .ok()
+                .and_then(|e| x.checked_pow(e))
+                .map(Value::Int)
         }
         BinOp::MatMult => return None,
     };
@@ -496,16 +497,6 @@ pub fn float_to_int(f: f64) -> PyResult<Value> {
         Ok(Value::Int(t as i64))
     } else {
         Ok(Value::from_bigint(BigInt::from_f64_exact(t)))
-    }
-}
-
-/// Converts an int-like value to `i64` for indexing; `None` for a non-int.
-pub fn index_value(v: &Value) -> Option<Result<i64, ()>> {
-    match v {
-        Value::Int(i) => Some(Ok(*i)),
-        Value::Bool(b) => Some(Ok(*b as i64)),
-        Value::BigInt(_) => Some(Err(())),
-        _ => None,
     }
 }
 

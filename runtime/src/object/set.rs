@@ -82,10 +82,6 @@ impl SetTable {
         self.used
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.used == 0
-    }
-
     fn mask(&self) -> usize {
         self.slots.len() - 1
     }
@@ -242,11 +238,12 @@ impl SetTable {
                 return;
             }
             if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if slots[j].is_empty() {
-                        slots[j] = Slot { hash, key };
-                        return;
-                    }
+                if let Some(slot) = slots[i + 1..=i + LINEAR_PROBES]
+                    .iter_mut()
+                    .find(|s| s.is_empty())
+                {
+                    *slot = Slot { hash, key };
+                    return;
                 }
             }
             perturb >>= PERTURB_SHIFT;
@@ -505,13 +502,8 @@ impl PySet {
         self.len() == 0
     }
 
-    /// Set equality when every key compares natively; `None` when Python code must decide.
-    pub fn native_eq(&self, other: &PySet) -> Option<bool> {
-        self.native_eq_within(other, super::dict::KEY_EQ_DEPTH)
-    }
-
-    /// [`PySet::native_eq`] with `budget` more levels of nested keys allowed (see
-    /// `dict::key_eq_within`).
+    /// Set equality when every key compares natively, with `budget` more levels of nested keys
+    /// allowed (see `dict::key_eq_within`); `None` when Python code must decide.
     pub fn native_eq_within(&self, other: &PySet, budget: u32) -> Option<bool> {
         let a = self.table.borrow();
         let b = other.table.borrow();

@@ -55,13 +55,6 @@ impl PyTuple {
         Rc::new(PyTuple { items })
     }
 
-    pub fn pair(a: Value, b: Value) -> Rc<PyTuple> {
-        let mut items = SmallVec::new();
-        items.push(a);
-        items.push(b);
-        Rc::new(PyTuple { items })
-    }
-
     pub fn empty() -> Rc<PyTuple> {
         EMPTY.with(Rc::clone)
     }

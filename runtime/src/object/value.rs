@@ -38,7 +38,9 @@ use crate::vm::generator::Generator;
 /// offset 1), so copying a value is two aligned word moves; the tag's unused values still
 /// leave a niche, so `Option<Value>` and `PyResult<Value>` stay sixteen bytes.
 #[repr(u64)]
+#[derive(Default)]
 pub enum Value {
+    #[default]
     None,
     NotImplemented,
     Ellipsis,
@@ -203,12 +205,6 @@ impl Value {
     }
 }
 
-impl Default for Value {
-    fn default() -> Self {
-        Value::None
-    }
-}
-
 impl Value {
     pub fn str(s: &str) -> Value {
         Value::Str(PyStr::new(s))
@@ -216,10 +212,6 @@ impl Value {
 
     pub fn from_string(s: String) -> Value {
         Value::Str(PyStr::from_string(s))
-    }
-
-    pub fn int(i: i64) -> Value {
-        Value::Int(i)
     }
 
     /// An int from a big integer, normalised to `Int` when it fits.

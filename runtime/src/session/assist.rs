@@ -267,7 +267,6 @@ fn signature(v: &Value) -> Option<String> {
             parts.push("/".into());
         }
     }
-    let mut idx = argc;
     let kwonly = code.kwonlyargcount as usize;
     let has_varargs = code.flags & crate::bytecode::flags::VARARGS != 0;
     if has_varargs {
@@ -275,13 +274,12 @@ fn signature(v: &Value) -> Option<String> {
     } else if kwonly > 0 {
         parts.push("*".into());
     }
-    for _ in 0..kwonly {
-        let name = code.varnames[idx].as_str();
+    for name in &code.varnames[argc..argc + kwonly] {
+        let name = name.as_str();
         match f.kwdefaults.iter().find(|(k, _)| k.as_str() == name) {
             Some((_, d)) => parts.push(format!("{name}={}", short_repr(d))),
             None => parts.push(name.to_string()),
         }
-        idx += 1;
     }
     if code.flags & crate::bytecode::flags::VARKEYWORDS != 0 {
         let i = argc + kwonly + has_varargs as usize;

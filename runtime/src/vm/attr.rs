@@ -238,7 +238,7 @@ impl Vm {
                     if fget.is_none() {
                         return Err(property_lacks(name, class, "getter"));
                     }
-                    self.call(fget, &[obj.clone()]).map(Some)
+                    self.call(fget, std::slice::from_ref(obj)).map(Some)
                 }
                 _ => Ok(None),
             },
@@ -279,7 +279,7 @@ impl Vm {
                     func: f.clone(),
                     receiver: Value::Class(class.clone()),
                 })),
-                Native::Property { fget, .. } => self.call(fget, &[obj.clone()])?,
+                Native::Property { fget, .. } => self.call(fget, std::slice::from_ref(obj))?,
                 _ => d.clone(),
             },
             Value::Instance(di) => {
@@ -326,15 +326,14 @@ impl Vm {
                     crate::object::dict::PyDict::from_table(class.dict.borrow().clone()),
                 ))))
             }
-            "__module__" if class.layout == Layout::Builtin || class.bases.is_empty() => {
-                if class.dict.get_str(name).is_none() {
-                    return Ok(Some(Value::str("builtins")));
-                }
+            "__module__"
+                if (class.layout == Layout::Builtin || class.bases.is_empty())
+                    && class.dict.get_str(name).is_none() =>
+            {
+                return Ok(Some(Value::str("builtins")));
             }
-            "__doc__" => {
-                if class.dict.get_str(name).is_none() {
-                    return Ok(Some(Value::None));
-                }
+            "__doc__" if class.dict.get_str(name).is_none() => {
+                return Ok(Some(Value::None));
             }
             _ => {}
         }
@@ -621,7 +620,7 @@ impl Vm {
                         if fdel.is_none() {
                             return Err(property_lacks(prop_name, &class, "deleter"));
                         }
-                        self.call(fdel, &[obj.clone()])?;
+                        self.call(fdel, std::slice::from_ref(obj))?;
                         return Ok(());
                     }
                 }

@@ -131,7 +131,7 @@ impl InlineCache {
 
     /// The function `obj.name(...)` calls with `obj` as its first argument, when cached.
     #[inline(always)]
-    pub fn load_method(&self, obj: &Value, name: &Rc<PyStr>) -> Option<Value> {
+    pub fn load_method(&self, obj: &Value, _name: &Rc<PyStr>) -> Option<Value> {
         match obj {
             Value::Instance(inst) => self
                 .is(Kind::Method, inst.class.id())

@@ -296,10 +296,10 @@ impl Vm {
         // Defaults for positional parameters.
         let first_default = argcount - func.defaults.len().min(argcount);
         let mut missing = Vec::new();
-        for i in 0..argcount {
-            if matches!(slots[i], Value::Unbound) {
+        for (i, slot) in slots.iter_mut().enumerate().take(argcount) {
+            if matches!(slot, Value::Unbound) {
                 if i >= first_default {
-                    slots[i] = func.defaults[i - first_default].clone();
+                    *slot = func.defaults[i - first_default].clone();
                 } else {
                     missing.push(code.varnames[i].as_str().to_string());
                 }
@@ -308,15 +308,17 @@ impl Vm {
         if !missing.is_empty() {
             return Err(missing_arguments(&qualname, &missing, "positional"));
         }
-        for i in argcount..total {
-            if matches!(slots[i], Value::Unbound) {
-                let name = &code.varnames[i];
+        for (slot, name) in slots[argcount..total]
+            .iter_mut()
+            .zip(&code.varnames[argcount..total])
+        {
+            if matches!(slot, Value::Unbound) {
                 match func
                     .kwdefaults
                     .iter()
                     .find(|(k, _)| k.as_str() == name.as_str())
                 {
-                    Some((_, v)) => slots[i] = v.clone(),
+                    Some((_, v)) => *slot = v.clone(),
                     None => missing.push(name.as_str().to_string()),
                 }
             }

@@ -13,7 +13,7 @@ use crate::object::function::KwArgs;
 use crate::object::native::Native;
 use crate::object::str::PyStr;
 use crate::object::tuple::PyTuple;
-use crate::object::types::{type_of, types};
+use crate::object::types::types;
 use crate::object::value::Value;
 
 use super::eval::FrameExit;
@@ -370,13 +370,8 @@ impl Vm {
         let enter = self.lookup_special(mgr, "__enter__");
         let exit = self.lookup_special(mgr, "__exit__");
         let (Some(enter), Some(exit)) = (enter, exit) else {
-            let missing = if self.lookup_special(mgr, "__enter__").is_none() {
-                "the context manager protocol"
-            } else {
-                "the context manager protocol"
-            };
             return Err(PyErr::type_error(format!(
-                "'{}' object does not support {missing}",
+                "'{}' object does not support the context manager protocol",
                 mgr.type_name()
             )));
         };
@@ -426,11 +421,6 @@ impl Vm {
                 )))
             }
         }
-    }
-
-    /// `isinstance(obj, cls)` for one class.
-    pub fn isinstance(&mut self, obj: &Value, class: &Rc<Class>) -> bool {
-        type_of(obj).is_subclass(class)
     }
 
     /// A frame for running a module's code in `globals`.

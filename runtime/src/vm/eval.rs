@@ -20,7 +20,7 @@ use crate::object::number;
 use crate::object::str::PyStr;
 use crate::object::tuple::PyTuple;
 use crate::object::value::Value;
-use crate::syntax::ast::{BinOp, CmpOp};
+use crate::syntax::ast::BinOp;
 
 use super::frame::Frame;
 use super::generator::{Entry, GenKind, GenStep, Resume};
@@ -48,7 +48,7 @@ impl Vm {
         self.depth += 1;
         // Checking the native stack is not free; every eighth frame is often enough, since
         // eight nested activations use far less than the red zone.
-        let r = if self.depth % 8 == 0 {
+        let r = if self.depth.is_multiple_of(8) {
             stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.eval(f, entry))
         } else {
             self.eval(f, entry)
@@ -225,7 +225,15 @@ impl Vm {
                                 }
                             }
                         };
-                        ip = if truth { ip + 1 } else { t as usize };
+                        if truth {
+                            ip += 1;
+                        } else {
+                            ip = t as usize;
+                            // A backward jump (a comprehension's condition) is a loop edge.
+                            if ip < op_ip {
+                                tri!(self.poll());
+                            }
+                        }
                         continue 'dispatch;
                     }
                     Op::StoreFast(i) => {
@@ -572,6 +580,10 @@ impl Vm {
                         };
                         if truth == matches!(op, Op::PopJumpIfTrue(_)) {
                             ip = t as usize;
+                            // A backward jump (a comprehension's condition) is a loop edge.
+                            if ip < op_ip {
+                                tri!(self.poll());
+                            }
                         }
                         continue 'dispatch;
                     }
@@ -582,6 +594,9 @@ impl Vm {
                         };
                         if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
                             ip = t as usize;
+                            if ip < op_ip {
+                                tri!(self.poll());
+                            }
                         } else {
                             st.discard();
                         }
@@ -971,12 +986,6 @@ impl Vm {
                         st.push(exit);
                         st.push(entered);
                         continue 'dispatch;
-                    }
-                    Op::BeforeAsyncWith => {
-                        break 'op (
-                            PyErr::not_implemented("'async with' is not supported by Coro"),
-                            true,
-                        )
                     }
                     Op::WithExceptStart => {
                         let exit = st.peek(3).clone();

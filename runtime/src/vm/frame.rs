@@ -37,11 +37,6 @@ impl Drop for Frame {
 }
 
 impl Frame {
-    /// The operand stack depth.
-    pub fn depth(&self) -> usize {
-        self.slots.len() - self.code.nslots()
-    }
-
     /// When suspended inside `yield from` or `await`, the iterator it delegates to (kept on top
     /// of the operand stack, under no other value).
     pub fn yield_from_iter(&self) -> Option<&Value> {

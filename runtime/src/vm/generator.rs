@@ -77,8 +77,14 @@ pub struct Generator {
     pub code: Rc<Code>,
     frame: UnsafeCell<Frame>,
     /// `__name__` and `__qualname__` when they differ from the code's (they are writable).
-    names: Cell<Option<Box<(Rc<PyStr>, Rc<PyStr>)>>>,
+    names: Cell<Option<Box<Names>>>,
 }
+
+/// A generator's own `__name__` and `__qualname__`.
+type Names = (Rc<PyStr>, Rc<PyStr>);
+
+/// A resting frame's current line and its local variables by name.
+pub type FrameInfo = (u32, Vec<(Rc<PyStr>, Value)>);
 
 /// What `resume` does to the generator.
 pub enum Resume {
@@ -284,7 +290,7 @@ impl Generator {
     }
 
     /// The current line and local variables, when the generator has a frame at rest.
-    pub fn frame_info(&self) -> Option<(u32, Vec<(Rc<PyStr>, Value)>)> {
+    pub fn frame_info(&self) -> Option<FrameInfo> {
         let frame = self.resting_frame()?;
         let line = if self.status.get() == Status::Created {
             self.code.first_line
@@ -395,7 +401,7 @@ impl Vm {
             self.depth += 1;
             self.exc_stack
                 .push(frame.slots.last().cloned().unwrap_or(Value::None));
-            let step = if self.depth % 8 == 0 {
+            let step = if self.depth.is_multiple_of(8) {
                 stacker::maybe_grow(super::eval::RED_ZONE, super::eval::STACK_CHUNK, || {
                     self.gen_resume(sub, Resume::Send(v))
                 })

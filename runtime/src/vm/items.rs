@@ -172,7 +172,7 @@ impl Vm {
             },
             Value::Instance(_) | Value::Exception(_) => {
                 match self.lookup_special(obj, "__getitem__") {
-                    Some(m) => self.call(&m, &[key.clone()]),
+                    Some(m) => self.call(&m, std::slice::from_ref(key)),
                     None => Err(not_subscriptable(obj)),
                 }
             }
@@ -345,7 +345,7 @@ impl Vm {
             },
             Value::Instance(_) | Value::Exception(_) => {
                 match self.lookup_special(obj, "__delitem__") {
-                    Some(m) => self.call(&m, &[key.clone()]).map(|_| ()),
+                    Some(m) => self.call(&m, std::slice::from_ref(key)).map(|_| ()),
                     None => Err(no_item_deletion(obj)),
                 }
             }
@@ -416,7 +416,7 @@ impl Vm {
             Value::Instance(_) | Value::Exception(_) => {
                 match self.lookup_special(container, "__contains__") {
                     Some(m) => {
-                        let r = self.call(&m, &[item.clone()])?;
+                        let r = self.call(&m, std::slice::from_ref(item))?;
                         self.truthy(&r)
                     }
                     None => self.contains_by_iteration(container, item),

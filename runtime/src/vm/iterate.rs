@@ -69,25 +69,23 @@ impl Vm {
                 },
                 _ => return Err(not_iterable(obj)),
             },
-            Value::Instance(_) | Value::Exception(_) | Value::Class(_) => {
-                if !matches!(obj, Value::Class(_)) {
-                    if let Some(m) = self.lookup_special(obj, "__iter__") {
-                        let it = self.call(&m, &[])?;
-                        if !self.is_iterator(&it) {
-                            return Err(PyErr::type_error(format!(
-                                "iter() returned non-iterator of type '{}'",
-                                it.type_name()
-                            )));
-                        }
-                        return Ok(it);
+            Value::Instance(_) | Value::Exception(_) | Value::Class(_)
+                if !matches!(obj, Value::Class(_)) =>
+            {
+                if let Some(m) = self.lookup_special(obj, "__iter__") {
+                    let it = self.call(&m, &[])?;
+                    if !self.is_iterator(&it) {
+                        return Err(PyErr::type_error(format!(
+                            "iter() returned non-iterator of type '{}'",
+                            it.type_name()
+                        )));
                     }
-                    if self.lookup_special(obj, "__getitem__").is_some() {
-                        IterState::GetItem {
-                            obj: obj.clone(),
-                            index: 0,
-                        }
-                    } else {
-                        return Err(not_iterable(obj));
+                    return Ok(it);
+                }
+                if self.lookup_special(obj, "__getitem__").is_some() {
+                    IterState::GetItem {
+                        obj: obj.clone(),
+                        index: 0,
                     }
                 } else {
                     return Err(not_iterable(obj));
@@ -364,7 +362,7 @@ impl Vm {
                     let keep = if func.is_none() {
                         self.truthy(&v)?
                     } else {
-                        let r = self.call(&func, &[v.clone()])?;
+                        let r = self.call(&func, std::slice::from_ref(&v))?;
                         self.truthy(&r)?
                     };
                     if keep {

@@ -42,7 +42,7 @@ fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
 pub fn is_user(v: &Value) -> bool {
     match v {
         Value::Instance(_) => true,
-        Value::Exception(e) => e.class.layout == Layout::Exception && e.class.dict.len() > 0,
+        Value::Exception(e) => e.class.layout == Layout::Exception && !e.class.dict.is_empty(),
         _ => false,
     }
 }
@@ -165,7 +165,7 @@ impl Vm {
         if is_user(&a) {
             let (_, _, iname) = dunder(op);
             if let Some(m) = self.lookup_special(&a, iname) {
-                let r = self.call(&m, &[b.clone()])?;
+                let r = self.call(&m, std::slice::from_ref(&b))?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -200,7 +200,7 @@ impl Vm {
                 if overrides {
                     tried_reflected = true;
                     if let Some(m) = self.lookup_special(b, rname) {
-                        let r = self.call(&m, &[a.clone()])?;
+                        let r = self.call(&m, std::slice::from_ref(a))?;
                         if !matches!(r, Value::NotImplemented) {
                             return Ok(Some(r));
                         }
@@ -210,7 +210,7 @@ impl Vm {
         }
         if is_user(a) {
             if let Some(m) = self.lookup_special(a, name) {
-                let r = self.call(&m, &[b.clone()])?;
+                let r = self.call(&m, std::slice::from_ref(b))?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(Some(r));
                 }
@@ -218,7 +218,7 @@ impl Vm {
         }
         if !same && !tried_reflected && is_user(b) {
             if let Some(m) = self.lookup_special(b, rname) {
-                let r = self.call(&m, &[a.clone()])?;
+                let r = self.call(&m, std::slice::from_ref(a))?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(Some(r));
                 }
@@ -492,7 +492,7 @@ impl Vm {
         other: &Value,
     ) -> PyResult<Option<Value>> {
         if let Some(m) = self.lookup_special(obj, name) {
-            let r = self.call(&m, &[other.clone()])?;
+            let r = self.call(&m, std::slice::from_ref(other))?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(Some(r));
             }

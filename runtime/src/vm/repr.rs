@@ -341,7 +341,7 @@ impl Vm {
             Value::Exception(e) => {
                 if let Some(m) = e.class.lookup_str("__str__") {
                     if !matches!(m, Value::Builtin(_)) {
-                        let r = self.call(&m, &[v.clone()])?;
+                        let r = self.call(&m, std::slice::from_ref(v))?;
                         return match r {
                             Value::Str(s) => Ok(s),
                             other => Err(PyErr::type_error(format!(

@@ -107,13 +107,6 @@ impl Stack {
     }
 
     #[inline(always)]
-    pub fn peek_mut(&mut self, n: usize) -> &mut Value {
-        debug_assert!(n >= 1 && self.len() >= self.nslots + n);
-        // SAFETY: as `peek`.
-        unsafe { &mut *self.sp.sub(n) }
-    }
-
-    #[inline(always)]
     pub fn top(&self) -> &Value {
         self.peek(1)
     }
