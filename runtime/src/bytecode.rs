@@ -1,4 +1,4 @@
-//! The bytecode: the `Op` set, the `Code` object, and a disassembler for tests.
+//! The bytecode: the `Op` set and the `Code` object.
 //!
 //! Each instruction is one `Op` of eight bytes (an opcode and a 32-bit operand), so there is no
 //! `EXTENDED_ARG` and decoding is a single `match`. Jump operands are absolute instruction
