@@ -19,67 +19,52 @@ use super::value::Value;
 /// How many container drops may nest before their contents are deferred.
 pub const LIMIT: u32 = 100;
 
-/// The state of one thread's trashcan.
-struct Can {
-    /// How many releases are running on this thread, nested.
-    depth: Cell<u32>,
-    /// Values whose drop was deferred; the outermost release drops them.
-    deferred: RefCell<Vec<Value>>,
-}
-
 thread_local! {
-    static CAN: Can = const {
-        Can {
-            depth: Cell::new(0),
-            deferred: RefCell::new(Vec::new()),
-        }
-    };
+    /// How many releases are running on this thread, nested.
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Whether `DEFERRED` may hold values (kept apart so the common path never touches it).
+    static HAS_DEFERRED: Cell<bool> = const { Cell::new(false) };
+    /// Values whose drop was deferred; the outermost release drops them.
+    static DEFERRED: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Drops the contents of a container that is being freed. Below [`LIMIT`] nested releases the
 /// contents are dropped now; deeper, `spill` moves the values they own to the queue (values it
 /// does not move are dropped at once, so it must move every one that may own a container).
 pub fn release<T>(contents: T, spill: impl FnOnce(T, &mut Vec<Value>)) {
-    let contents = match CAN.try_with(|can| enter(can, contents, spill)) {
-        Ok(None) => return,
-        Ok(Some(contents)) => contents,
-        // The thread is exiting and its trashcan is gone: drop plainly.
-        Err(_) => return,
-    };
-    drop(contents);
-}
-
-/// Drops `contents` (or defers them) with the trashcan of this thread; returns them only if
-/// the trashcan is unusable (a deferred-queue borrow is active), for a plain drop.
-fn enter<T>(can: &Can, contents: T, spill: impl FnOnce(T, &mut Vec<Value>)) -> Option<T> {
-    let depth = can.depth.get();
+    let depth = DEPTH.with(Cell::get);
     if depth >= LIMIT {
-        match can.deferred.try_borrow_mut() {
+        // If the queue is busy or gone (the thread is exiting), the contents drop plainly.
+        let deferred = DEFERRED.try_with(move |queue| match queue.try_borrow_mut() {
             Ok(mut queue) => {
                 spill(contents, &mut queue);
-                return None;
+                true
             }
-            Err(_) => return Some(contents),
+            Err(_) => false,
+        });
+        if deferred == Ok(true) {
+            HAS_DEFERRED.with(|h| h.set(true));
         }
+        return;
     }
-    can.depth.set(depth + 1);
+    DEPTH.with(|d| d.set(depth + 1));
     drop(contents);
-    if depth == 0 {
+    if depth == 0 && HAS_DEFERRED.with(Cell::get) {
         // The outermost release empties the queue. Each value is dropped with depth 1, so the
         // structure it heads is freed down to the limit again before more is deferred.
         loop {
-            let next = match can.deferred.try_borrow_mut() {
-                Ok(mut queue) => queue.pop(),
-                Err(_) => None,
-            };
+            let next = DEFERRED
+                .try_with(|queue| queue.try_borrow_mut().ok().and_then(|mut q| q.pop()))
+                .ok()
+                .flatten();
             match next {
                 Some(value) => drop(value),
                 None => break,
             }
         }
+        HAS_DEFERRED.with(|h| h.set(false));
     }
-    can.depth.set(depth);
-    None
+    DEPTH.with(|d| d.set(depth));
 }
 
 /// Moves the values that own memory out of an iterator of values into the queue.
@@ -105,7 +90,7 @@ mod tests {
                     v = wrap(v);
                 }
                 drop(v);
-                CAN.with(|can| (can.depth.get(), can.deferred.borrow().len()))
+                (DEPTH.with(Cell::get), DEFERRED.with(|q| q.borrow().len()))
             })
             .expect("spawn")
             .join()
