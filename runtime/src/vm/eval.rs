@@ -776,6 +776,16 @@ impl Vm {
                     }
                     Op::UnpackSequence(n) => {
                         let seq = pop!();
+                        // A tuple of the right length (`a, b = pair`) needs no vector.
+                        if let Value::Tuple(t) = &seq {
+                            if t.len() == n as usize {
+                                for v in t.items().iter().rev() {
+                                    st.push(v.clone());
+                                }
+                                seq.discard();
+                                continue 'dispatch;
+                            }
+                        }
                         let items = tri!(self.unpack_sequence(&seq, n as usize));
                         for v in items.into_iter().rev() {
                             st.push(v);
