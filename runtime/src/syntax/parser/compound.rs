@@ -162,7 +162,6 @@ impl<'s> Parser<'s> {
     fn invalid_class_def_raw(&mut self) -> PResult<()> {
         // 'class' NAME ['(' [arguments] ')'] NEWLINE → expected ':'
         // a='class' NAME ['(' [arguments] ')'] ':' NEWLINE !INDENT → expected an indented block
-        let start = self.pos;
         let header = |p: &mut Self| -> PResult<u32> {
             let class = p.expect(T::Class)?;
             p.expect(T::Name)?;
@@ -177,14 +176,36 @@ impl<'s> Parser<'s> {
             }
             Ok(class.line)
         };
-        if let Some(_line) = self.opt(|p| {
-            let line = header(p)?;
-            p.expect(T::Newline)?;
-            Ok(line)
-        })? {
+        self.invalid_block_header(header, "class definition")
+    }
+
+    /// The two invalid rules compound headers share: `header NEWLINE` gives `expected ':'`, and
+    /// `header ':' NEWLINE !INDENT` gives `expected an indented block after {what} on line N`,
+    /// with the line `header` returns. Consumes nothing when neither matches.
+    fn invalid_block_header(
+        &mut self,
+        header: impl Fn(&mut Self) -> PResult<u32>,
+        what: &str,
+    ) -> PResult<()> {
+        if self
+            .opt(|p| {
+                header(p)?;
+                p.expect(T::Newline)
+            })?
+            .is_some()
+        {
             return Err(self.raise_on_last_token("expected ':'"));
         }
-        self.pos = start;
+        self.invalid_indented_block(header, what)
+    }
+
+    /// `header ':' NEWLINE !INDENT`: `expected an indented block after {what} on line N`, with
+    /// the line `header` returns. Consumes nothing when it does not match.
+    fn invalid_indented_block(
+        &mut self,
+        header: impl FnOnce(&mut Self) -> PResult<u32>,
+        what: &str,
+    ) -> PResult<()> {
         if let Some(line) = self.opt(|p| {
             let line = header(p)?;
             p.expect(T::Colon)?;
@@ -195,51 +216,27 @@ impl<'s> Parser<'s> {
             }
         })? {
             return Err(self.raise_indentation(&format!(
-                "expected an indented block after class definition on line {line}"
+                "expected an indented block after {what} on line {line}"
             )));
         }
-        self.pos = start;
         Ok(())
     }
 
     /// For `if`, `elif` and `while`: `kw named_expression NEWLINE` → expected ':', and
     /// `kw named_expression ':' NEWLINE !INDENT` → expected an indented block.
     fn invalid_header(&mut self, kw: T, what: &str) -> PResult<()> {
-        let start = self.pos;
-        if self
-            .opt(|p| {
-                p.expect(kw)?;
-                p.named_expression()?;
-                p.expect(T::Newline)
-            })?
-            .is_some()
-        {
-            return Err(self.raise_on_last_token("expected ':'"));
-        }
-        self.pos = start;
-        if let Some((kw_line, test_start)) = self.opt(|p| {
+        let header = |p: &mut Self| -> PResult<u32> {
             let t = p.expect(kw)?;
             let test = p.named_expression()?;
-            p.expect(T::Colon)?;
-            if p.newline_without_indent() {
-                Ok((t.line, test.span.start))
-            } else {
-                Err(Fail::Syntax)
-            }
-        })? {
             // CPython's invalid_if_stmt reports the line of the condition, the others the
             // line of the keyword.
-            let line = if kw == T::If {
-                self.line_of(test_start)
+            Ok(if kw == T::If {
+                p.line_of(test.span.start)
             } else {
-                kw_line
-            };
-            return Err(self.raise_indentation(&format!(
-                "expected an indented block after '{what}' statement on line {line}"
-            )));
-        }
-        self.pos = start;
-        Ok(())
+                t.line
+            })
+        };
+        self.invalid_block_header(header, &format!("'{what}' statement"))
     }
 
     /// if_stmt / elif_stmt
@@ -271,21 +268,10 @@ impl<'s> Parser<'s> {
     /// `kw &&':' block` with its invalid rule (`else`, `finally`).
     fn simple_block_header(&mut self, kw: T, what: &str) -> PResult<Vec<Stmt>> {
         if self.second_pass {
-            let start = self.pos;
-            if let Some(line) = self.opt(|p| {
-                let t = p.expect(kw)?;
-                p.expect(T::Colon)?;
-                if p.newline_without_indent() {
-                    Ok(t.line)
-                } else {
-                    Err(Fail::Syntax)
-                }
-            })? {
-                return Err(self.raise_indentation(&format!(
-                    "expected an indented block after '{what}' statement on line {line}"
-                )));
-            }
-            self.pos = start;
+            self.invalid_indented_block(
+                |p| Ok(p.expect(kw)?.line),
+                &format!("'{what}' statement"),
+            )?;
         }
         self.expect(kw)?;
         self.expect_forced(T::Colon)?;
@@ -355,7 +341,6 @@ impl<'s> Parser<'s> {
     }
 
     fn invalid_for_stmt(&mut self) -> PResult<()> {
-        let start = self.pos;
         let header = |p: &mut Self| -> PResult<u32> {
             p.eat(T::Async);
             let t = p.expect(T::For)?;
@@ -364,31 +349,7 @@ impl<'s> Parser<'s> {
             p.star_expressions()?;
             Ok(t.line)
         };
-        if self
-            .opt(|p| {
-                header(p)?;
-                p.expect(T::Newline)
-            })?
-            .is_some()
-        {
-            return Err(self.raise_on_last_token("expected ':'"));
-        }
-        self.pos = start;
-        if let Some(line) = self.opt(|p| {
-            let line = header(p)?;
-            p.expect(T::Colon)?;
-            if p.newline_without_indent() {
-                Ok(line)
-            } else {
-                Err(Fail::Syntax)
-            }
-        })? {
-            return Err(self.raise_indentation(&format!(
-                "expected an indented block after 'for' statement on line {line}"
-            )));
-        }
-        self.pos = start;
-        Ok(())
+        self.invalid_block_header(header, "'for' statement")
     }
 
     /// invalid_for_target: ASYNC? 'for' star_expressions
@@ -610,20 +571,7 @@ impl<'s> Parser<'s> {
 
     fn invalid_try_stmt(&mut self) -> PResult<()> {
         let start = self.pos;
-        if let Some(line) = self.opt(|p| {
-            let t = p.expect(T::Try)?;
-            p.expect(T::Colon)?;
-            if p.newline_without_indent() {
-                Ok(t.line)
-            } else {
-                Err(Fail::Syntax)
-            }
-        })? {
-            return Err(self.raise_indentation(&format!(
-                "expected an indented block after 'try' statement on line {line}"
-            )));
-        }
-        self.pos = start;
+        self.invalid_indented_block(|p| Ok(p.expect(T::Try)?.line), "'try' statement")?;
         // 'try' ':' block !('except' | 'finally')
         if self
             .opt(|p| {
@@ -711,8 +659,7 @@ impl<'s> Parser<'s> {
     }
 
     fn invalid_except_stmt_indent(&mut self) -> PResult<()> {
-        let start = self.pos;
-        if let Some(line) = self.opt(|p| {
+        let header = |p: &mut Self| -> PResult<u32> {
             let t = p.expect(T::Except)?;
             if !p.at(T::Colon) {
                 p.expression()?;
@@ -720,19 +667,9 @@ impl<'s> Parser<'s> {
                     p.expect(T::Name)?;
                 }
             }
-            p.expect(T::Colon)?;
-            if p.newline_without_indent() {
-                Ok(t.line)
-            } else {
-                Err(Fail::Syntax)
-            }
-        })? {
-            return Err(self.raise_indentation(&format!(
-                "expected an indented block after 'except' statement on line {line}"
-            )));
-        }
-        self.pos = start;
-        Ok(())
+            Ok(t.line)
+        };
+        self.invalid_indented_block(header, "'except' statement")
     }
 
     fn invalid_except_stmt(&mut self) -> PResult<()> {
