@@ -212,27 +212,9 @@ async fn errors_publish_an_error_and_reply_with_the_cpython_traceback() {
 #[tokio::test(flavor = "multi_thread")]
 async fn queued_executes_after_an_error_are_aborted() {
     let mut k = TestKernel::start().await;
-    let code = |c: &str| {
-        json!({"code": c, "silent": false, "store_history": true, "user_expressions": {},
-               "allow_stdin": false, "stop_on_error": true})
-    };
-    let first = k
-        .send(
-            Chan::Shell,
-            "execute_request",
-            code("raise ValueError('stop')"),
-        )
-        .await;
-    let second = k
-        .send(Chan::Shell, "execute_request", code("print('never')"))
-        .await;
-    let third = k
-        .send(
-            Chan::Shell,
-            "execute_request",
-            code("print('never either')"),
-        )
-        .await;
+    let first = k.send_execute("raise ValueError('stop')", json!({})).await;
+    let second = k.send_execute("print('never')", json!({})).await;
+    let third = k.send_execute("print('never either')", json!({})).await;
     let r1 = k.reply(Chan::Shell, &first, LONG).await;
     let r2 = k.reply(Chan::Shell, &second, LONG).await;
     let r3 = k.reply(Chan::Shell, &third, LONG).await;
@@ -284,20 +266,11 @@ async fn a_request_sent_after_the_error_reply_is_not_aborted() {
 #[tokio::test(flavor = "multi_thread")]
 async fn stop_on_error_false_keeps_the_queue() {
     let mut k = TestKernel::start().await;
-    let code = |c: &str| {
-        json!({"code": c, "silent": false, "store_history": true, "user_expressions": {},
-               "allow_stdin": false, "stop_on_error": false})
-    };
+    let keep = json!({"stop_on_error": false});
     let first = k
-        .send(
-            Chan::Shell,
-            "execute_request",
-            code("raise ValueError('go on')"),
-        )
+        .send_execute("raise ValueError('go on')", keep.clone())
         .await;
-    let second = k
-        .send(Chan::Shell, "execute_request", code("print('still runs')"))
-        .await;
+    let second = k.send_execute("print('still runs')", keep).await;
     assert_eq!(
         k.reply(Chan::Shell, &first, LONG).await.content["status"],
         "error"

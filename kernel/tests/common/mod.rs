@@ -346,18 +346,18 @@ impl TestKernel {
 
     /// Runs `code` with extra execute_request fields.
     pub async fn execute_with(&mut self, code: &str, extra: Value) -> Executed {
-        let mut content = json!({
-            "code": code, "silent": false, "store_history": true,
-            "user_expressions": {}, "allow_stdin": false, "stop_on_error": true,
-        });
-        for (k, v) in extra.as_object().unwrap() {
-            content[k] = v.clone();
-        }
         let (reply, iopub) = self
-            .roundtrip(Chan::Shell, "execute_request", content)
+            .roundtrip(Chan::Shell, "execute_request", execute_content(code, extra))
             .await;
         assert_eq!(reply.msg_type, "execute_reply");
         Executed { reply, iopub }
+    }
+
+    /// Sends an execute_request for `code` (notebook defaults plus `extra`) without waiting;
+    /// returns its message id.
+    pub async fn send_execute(&mut self, code: &str, extra: Value) -> String {
+        self.send(Chan::Shell, "execute_request", execute_content(code, extra))
+            .await
     }
 
     /// Waits for the process to exit; its status, or None after `wait`.
@@ -581,4 +581,16 @@ pub fn forged(kernel: &TestKernel, msg_type: &str) -> (String, Vec<Bytes>) {
     frames[1] = Bytes::from(wrong);
     assert_eq!(frames[0].as_ref(), DELIMITER);
     (id, frames)
+}
+
+/// The content of an execute_request with the defaults a notebook uses, overridden by `extra`.
+pub fn execute_content(code: &str, extra: Value) -> Value {
+    let mut content = json!({
+        "code": code, "silent": false, "store_history": true,
+        "user_expressions": {}, "allow_stdin": false, "stop_on_error": true,
+    });
+    for (k, v) in extra.as_object().unwrap() {
+        content[k] = v.clone();
+    }
+    content
 }
