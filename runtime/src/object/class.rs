@@ -152,11 +152,9 @@ impl Class {
     /// Records that an instance stores `name` in its own dictionary; true the first time for
     /// this class, when caches that assumed no instance shadows `name` must be invalidated.
     pub fn note_instance_name(&self, name: &Rc<PyStr>) -> bool {
-        let key = NameKey(name.clone());
-        if self.instance_names.borrow().contains(&key) {
-            return false;
-        }
-        self.instance_names.borrow_mut().insert(key)
+        self.instance_names
+            .borrow_mut()
+            .insert(NameKey(name.clone()))
     }
 
     /// Whether an instance of this class may have `name` in its own dictionary.

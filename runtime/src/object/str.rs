@@ -101,7 +101,6 @@ impl PyStr {
     pub fn contains_str(&self, needle: &PyStr) -> bool {
         match needle.text.as_bytes() {
             [] => true,
-            [b] if self.text.len() <= 64 => self.text.bytes().any(|c| c == *b),
             [b] => self.text.as_bytes().contains(b),
             _ => self.text.contains(&*needle.text),
         }

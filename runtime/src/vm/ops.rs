@@ -12,7 +12,6 @@ use std::rc::Rc;
 use crate::error::{PyErr, PyResult};
 use crate::object::class::Layout;
 use crate::object::number;
-use crate::object::str::PyStr;
 use crate::object::types::type_of;
 use crate::object::value::Value;
 use crate::syntax::ast::{BinOp, CmpOp};
@@ -738,9 +737,6 @@ fn unsupported(a: &Value, b: &Value, op: BinOp) -> PyErr {
         b.type_name()
     ))
 }
-
-#[allow(dead_code)]
-fn _pystr_used(_: &PyStr) {}
 
 /// Whether comparing two such values compares items of theirs (and so may nest deeply).
 fn is_container(v: &Value) -> bool {
